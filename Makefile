@@ -1,0 +1,81 @@
+# Civic Talent: `make run` serves the platform with demo data; `make test` runs every check.
+# Everything is installed into this folder (.venv, node_modules); nothing is installed by hand.
+
+SHELL := /bin/bash
+PYTHON ?= python3
+UV_VERSION := 0.13.9
+UV := $(shell command -v uv 2>/dev/null || echo .tools/bin/uv)
+export UV_PYTHON_DOWNLOADS := never
+export UV_PYTHON := $(PYTHON)
+VENV_BIN := .venv/bin
+CT := $(VENV_BIN)/civictalent
+
+.PHONY: run test lint typecheck pytest pytest-postgres install assets migrate demo bench clean help
+
+help:
+	@echo "make run    install, migrate, load demo data and serve at http://127.0.0.1:8000"
+	@echo "make test   install and run the whole test suite, lint and type checks"
+	@echo "make bench  run the benchmarks and write bench/results/ and docs/performance.md"
+
+.tools/bin/uv:
+	$(PYTHON) -m venv .tools
+	.tools/bin/pip install --quiet --disable-pip-version-check uv==$(UV_VERSION)
+
+.venv/.installed: uv.lock pyproject.toml | $(UV)
+	$(UV) sync --frozen --quiet --reinstall-package civictalent
+	@touch $@
+
+node_modules/.installed: package-lock.json package.json
+	npm ci --no-audit --no-fund --loglevel=error
+	@touch $@
+
+static_build/.built: node_modules/.installed $(wildcard static/scss/*.scss)
+	@mkdir -p static_build/css static_build/js static_build/govuk-assets
+	npx --no-install sass --load-path=node_modules --no-source-map --style=compressed --quiet-deps \
+		static/scss/main.scss static_build/css/main.css
+	cp node_modules/govuk-frontend/dist/govuk/govuk-frontend.min.js static_build/js/
+	cp -r node_modules/govuk-frontend/dist/govuk/assets/images static_build/govuk-assets/
+	@touch $@
+
+install: .venv/.installed node_modules/.installed
+assets: static_build/.built
+
+# --- make run ---------------------------------------------------------------------------
+run: export DJANGO_SETTINGS_MODULE := config.settings.dev
+run: install assets
+	$(CT) migrate --noinput
+	$(CT) createcachetable
+	$(CT) demo
+	$(CT) collectstatic --noinput --verbosity 0
+	$(CT) serve
+
+# --- make test --------------------------------------------------------------------------
+# Under CI=true, PostgreSQL and Chromium must be present (.ci/run installs them) and the
+# whole suite runs a second time on PostgreSQL.
+test: install assets lint typecheck pytest pytest-postgres
+
+lint: install
+	$(VENV_BIN)/ruff check .
+	$(VENV_BIN)/ruff format --check .
+
+typecheck: install
+	$(VENV_BIN)/mypy civictalent config
+
+pytest: install assets
+	env -u DATABASE_URL $(VENV_BIN)/pytest
+
+pytest-postgres: install assets
+	@if [ -n "$$TEST_POSTGRES_URL" ]; then \
+		echo "Running the suite again on PostgreSQL"; \
+		DATABASE_URL="$$TEST_POSTGRES_URL" $(VENV_BIN)/pytest; \
+	elif [ "$$CI" = "true" ]; then \
+		echo "CI=true but TEST_POSTGRES_URL is not set: .ci/run must start PostgreSQL." >&2; exit 1; \
+	else \
+		echo "Skipping the PostgreSQL run: set TEST_POSTGRES_URL=postgres://user:pass@host/db to include it."; \
+	fi
+
+bench: install assets
+	$(VENV_BIN)/python bench/run.py
+
+clean:
+	rm -rf .venv .tools node_modules static_build var/staticfiles

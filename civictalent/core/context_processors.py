@@ -1,0 +1,39 @@
+from __future__ import annotations
+
+from typing import Any
+
+from django.conf import settings
+from django.http import HttpRequest
+from django.urls import reverse
+
+
+def _navigation(request: HttpRequest) -> list[dict[str, Any]]:
+    items: list[dict[str, Any]] = [
+        {"text": "Home", "href": reverse("core:home")},
+        {"text": "Councils", "href": reverse("organisations:list")},
+    ]
+    user = getattr(request, "user", None)
+    if user is not None and user.is_authenticated:
+        items.append({"text": "Your account", "href": reverse("accounts:profile")})
+        if user.is_platform_admin:
+            items.append({"text": "Platform admin", "href": reverse("core:platform")})
+        items.append({"text": "Sign out", "href": reverse("account_logout")})
+    else:
+        items.append({"text": "Sign in", "href": reverse("account_login")})
+        items.append({"text": "Create an account", "href": reverse("account_signup")})
+    path = request.path
+    for item in items:
+        href = item["href"]
+        item["current"] = path == href
+        item["active"] = not item["current"] and href != "/" and path.startswith(href)
+    return items
+
+
+def service(request: HttpRequest) -> dict[str, Any]:
+    return {
+        "service_name": settings.SERVICE_NAME,
+        "service_phase": settings.SERVICE_PHASE,
+        "contact_email": settings.CONTACT_EMAIL,
+        "demo_mode": settings.DEMO_MODE,
+        "service_navigation": _navigation(request),
+    }

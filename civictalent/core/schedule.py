@@ -1,0 +1,31 @@
+"""Every periodic job on the platform, in one list. Add a line here when a part needs one."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from civictalent.core.scheduling import Cadence, Every
+
+
+@dataclass(frozen=True)
+class ScheduledJob:
+    name: str
+    cadence: Cadence
+    task: str  # dotted path to a django-tasks task
+    description: str
+
+
+SCHEDULE: list[ScheduledJob] = [
+    ScheduledJob(
+        name="worker-heartbeat",
+        cadence=Every(seconds=60),
+        task="civictalent.core.tasks.record_worker_heartbeat",
+        description="Proves the worker is taking tasks; /healthz reads it.",
+    ),
+    ScheduledJob(
+        name="retry-emails",
+        cadence=Every(seconds=300),
+        task="civictalent.core.tasks.retry_due_emails",
+        description="Sends again any email that failed or was left half-sent.",
+    ),
+]

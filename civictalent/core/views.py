@@ -1,0 +1,91 @@
+from __future__ import annotations
+
+from django.http import HttpRequest, HttpResponse, JsonResponse
+from django.shortcuts import render
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_GET
+
+from civictalent.core import health, selectors
+from civictalent.core.models import AuditEvent
+from civictalent.core.permissions import permission, public
+from civictalent.organisations.models import Organisation
+
+
+@public
+@require_GET
+def home(request: HttpRequest) -> HttpResponse:
+    return render(request, "core/home.html")
+
+
+def _static_page(template_name: str):
+    @public
+    @require_GET
+    def view(request: HttpRequest) -> HttpResponse:
+        return render(request, template_name)
+
+    view.__name__ = template_name.rsplit("/", 1)[-1].removesuffix(".html")
+    return view
+
+
+accessibility = _static_page("core/accessibility.html")
+privacy = _static_page("core/privacy.html")
+cookies = _static_page("core/cookies.html")
+contact = _static_page("core/contact.html")
+
+
+@public
+@require_GET
+@never_cache
+def healthz(request: HttpRequest) -> JsonResponse:
+    healthy, report = health.health_report()
+    return JsonResponse(report, status=200 if healthy else 503)
+
+
+@permission("core.view_audit_log")
+@require_GET
+def platform(request: HttpRequest) -> HttpResponse:
+    return render(request, "core/platform.html")
+
+
+@permission("core.view_audit_log")
+@require_GET
+def audit_log(request: HttpRequest) -> HttpResponse:
+    action = request.GET.get("action", "")
+    organisation_id = request.GET.get("organisation", "")
+    events = selectors.audit_events(
+        action=action,
+        organisation_id=int(organisation_id) if organisation_id.isdigit() else None,
+    )
+    page = selectors.paginate(events, request.GET.get("page"), selectors.AUDIT_PAGE_SIZE)
+    return render(
+        request,
+        "core/audit_log.html",
+        {
+            "page": page,
+            "actions": AuditEvent.objects.order_by("action")
+            .values_list("action", flat=True)
+            .distinct(),
+            "organisations": Organisation.objects.order_by("name").only("id", "name"),
+            "selected_action": action,
+            "selected_organisation": organisation_id,
+        },
+    )
+
+
+def bad_request(request: HttpRequest, exception: Exception | None = None) -> HttpResponse:
+    return render(request, "400.html", status=400)
+
+
+def permission_denied(request: HttpRequest, exception: Exception | None = None) -> HttpResponse:
+    return render(request, "403.html", status=403)
+
+
+def page_not_found(request: HttpRequest, exception: Exception | None = None) -> HttpResponse:
+    return render(request, "404.html", status=404)
+
+
+def server_error(request: HttpRequest) -> HttpResponse:
+    # Rendered without context processors: the database may be the thing that failed.
+    from django.template import loader
+
+    return HttpResponse(loader.get_template("500.html").render(), status=500)

@@ -1,0 +1,58 @@
+"""Admin site views of organisations. Access changes go through audited services."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.contrib import admin
+from django.http import HttpRequest
+
+from civictalent.core.admin import ReadOnlyAdmin
+from civictalent.core.audit import audit_record
+from civictalent.organisations.models import (
+    JoinRequest,
+    Membership,
+    Organisation,
+    OrganisationDomain,
+)
+
+
+class DomainInline(admin.TabularInline):
+    model = OrganisationDomain
+    extra = 1
+
+
+@admin.register(Organisation)
+class OrganisationAdmin(admin.ModelAdmin):
+    list_display = ["name", "short_name", "kind", "gss_code", "is_loti_member", "is_active"]
+    list_filter = ["kind", "is_loti_member", "is_active"]
+    search_fields = ["name", "short_name", "gss_code"]
+    prepopulated_fields = {"slug": ["short_name"]}
+    inlines = [DomainInline]
+
+    def save_model(self, request: HttpRequest, obj: Organisation, form: Any, change: bool) -> None:
+        super().save_model(request, obj, form, change)
+        audit_record(
+            actor=request.user,  # type: ignore[arg-type]
+            action="organisation.updated" if change else "organisation.created",
+            target=obj,
+            organisation=obj,
+            summary=f"{request.user} {'changed' if change else 'created'} {obj.short_name} "
+            "in the admin site",
+            changes={field: str(form.cleaned_data.get(field)) for field in form.changed_data},
+        )
+
+
+@admin.register(Membership)
+class MembershipAdmin(ReadOnlyAdmin):
+    """Read-only here: council admins and platform admins change roles on the members page."""
+
+    list_display = ["user", "organisation", "role", "created_at"]
+    list_filter = ["role", "organisation"]
+    search_fields = ["user__email", "organisation__name"]
+
+
+@admin.register(JoinRequest)
+class JoinRequestAdmin(ReadOnlyAdmin):
+    list_display = ["user", "organisation", "status", "created_at", "decided_at"]
+    list_filter = ["status", "organisation"]

@@ -1,0 +1,36 @@
+from __future__ import annotations
+
+from django.db.models import Count, Q, QuerySet
+
+from civictalent.accounts.models import User
+from civictalent.organisations.models import JoinRequest, Membership, Organisation
+
+
+def organisations_for_listing() -> QuerySet[Organisation]:
+    return Organisation.objects.filter(is_active=True).annotate(member_count=Count("memberships"))
+
+
+def memberships_of(organisation: Organisation) -> QuerySet[Membership]:
+    return organisation.memberships.select_related("user").order_by("role", "user__email")
+
+
+def pending_join_requests(organisation: Organisation) -> QuerySet[JoinRequest]:
+    return (
+        organisation.join_requests.filter(status=JoinRequest.Status.PENDING)
+        .select_related("user")
+        .order_by("created_at")
+    )
+
+
+def memberships_of_user(user: User) -> QuerySet[Membership]:
+    return Membership.objects.filter(user=user).select_related("organisation")
+
+
+def join_requests_of_user(user: User) -> QuerySet[JoinRequest]:
+    return JoinRequest.objects.filter(user=user).select_related("organisation")
+
+
+def admin_counts(organisation: Organisation) -> dict[str, int]:
+    return organisation.memberships.aggregate(
+        admins=Count("pk", filter=Q(role="admin")), total=Count("pk")
+    )

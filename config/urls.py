@@ -1,0 +1,19 @@
+from django.contrib import admin
+from django.urls import include, path
+
+from civictalent.core.admin import configure_admin_site
+
+configure_admin_site(admin.site)
+
+urlpatterns = [
+    path("", include("civictalent.core.urls")),
+    path("accounts/", include("allauth.urls")),
+    path("account/", include("civictalent.accounts.urls")),
+    path("organisations/", include("civictalent.organisations.urls")),
+    path("admin/", admin.site.urls),
+]
+
+handler400 = "civictalent.core.views.bad_request"
+handler403 = "civictalent.core.views.permission_denied"
+handler404 = "civictalent.core.views.page_not_found"
+handler500 = "civictalent.core.views.server_error"

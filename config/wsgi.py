@@ -1,0 +1,14 @@
+import os
+
+from config.startup import explain_configuration_errors
+
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings.production")
+
+
+def _load():
+    from django.core.wsgi import get_wsgi_application
+
+    return get_wsgi_application()
+
+
+application = explain_configuration_errors(_load)

@@ -1,0 +1,210 @@
+"""The foundation journey in a real browser, with axe-core on every page it visits.
+
+Sign up, read the verification email, verify, sign in, ask to join a council; its admin signs in
+with an authenticator code and approves; the person sees they are a member; both sign out.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from collections.abc import Iterator
+from typing import Any
+
+import pytest
+from django.core import mail
+
+from civictalent.accounts.models import User
+from civictalent.organisations.models import Membership, Organisation
+from conftest import chromium_path, require
+from tests.browser import AXE_SCRIPT, CHROMIUM_ARGS, AccessibilityAudit, current_totp_code
+
+pytestmark = pytest.mark.browser
+ADMIN_SECRET = "JBSWY3DPEHPK3PXP"  # the authenticator the `people` fixture gives admins
+PASSWORD = "correct horse battery staple"
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Any]:
+    path = chromium_path()
+    require(path is not None, "Chromium is not installed (apt-get install chromium)")
+    require(AXE_SCRIPT.exists(), "axe-core is not installed (npm ci)")
+    try:
+        from playwright.sync_api import sync_playwright
+    except ImportError:
+        require(False, "Playwright is not installed (uv sync)")
+        raise
+    # Playwright's sync API keeps an event loop on this thread; the test talks to the database
+    # between browser steps, which Django only allows when told the loop is not in the way.
+    os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
+    with sync_playwright() as playwright:
+        launched = playwright.chromium.launch(executable_path=path, args=CHROMIUM_ARGS)
+        yield launched
+        launched.close()
+
+
+@pytest.fixture
+def page(browser: Any) -> Iterator[Any]:
+    # axe-core is injected as a script, which our strict CSP would rightly block.
+    context = browser.new_context(bypass_csp=True)
+    context.set_default_timeout(10_000)
+    yield context.new_page()
+    context.close()
+
+
+def link_in_latest_email(to: str, pattern: str) -> str:
+    message = next(m for m in reversed(mail.outbox) if m.to == [to])
+    match = re.search(pattern, message.body)
+    assert match, f"no link matching {pattern} in:\n{message.body}"
+    return match.group(0)
+
+
+@pytest.mark.django_db(transaction=True)
+def test_sign_up_verify_join_and_get_approved(
+    live_server: Any, page: Any, people: dict[str, User | None], council_a: Organisation
+) -> None:
+    audit = AccessibilityAudit()
+    base = live_server.url
+
+    page.goto(base + "/")
+    audit.check(page)
+    page.get_by_role("button", name="Create an account").click()
+    audit.check(page)
+    page.get_by_label("Your name").fill("Dana Lewis")
+    page.get_by_label("Email").fill("dana@example.org")
+    page.get_by_label("Password", exact=True).fill("a long and unusual passphrase")
+    page.get_by_label("Password (again)").fill("a long and unusual passphrase")
+    page.get_by_role("button", name="Sign Up").click()
+    page.wait_for_url("**/accounts/confirm-email/")
+    audit.check(page)
+
+    link = link_in_latest_email("dana@example.org", r"http://[^\s]+/accounts/confirm-email/[^\s]+/")
+    page.goto(link)
+    audit.check(page)
+    page.get_by_role("button", name="Confirm").click()
+    page.wait_for_url("**/accounts/login/")
+    audit.check(page)
+
+    page.get_by_label("Email").fill("dana@example.org")
+    page.get_by_label("Password").fill("a long and unusual passphrase")
+    page.get_by_role("button", name="Sign In").click()
+    page.wait_for_url("**/account/")
+    audit.check(page)
+    assert "You do not belong to a council yet" in page.content()
+
+    page.get_by_role("link", name="Find your council").click()
+    audit.check(page)
+    page.get_by_role("link", name="London Borough of Hackney").click()
+    audit.check(page)
+    page.get_by_role("button", name="Ask to join Hackney").click()
+    audit.check(page)
+    page.get_by_label("Message to the council admins (optional)").fill(
+        "I lead reporting in the data team."
+    )
+    page.get_by_role("button", name="Send request").click()
+    page.wait_for_url("**/organisations/hackney/")
+    assert "We have emailed its council admins" in page.content()
+    audit.check(page)
+
+    admin = people["admin_a"]
+    assert admin is not None
+    assert any(m.to == [admin.email] and "Dana Lewis" in m.subject for m in mail.outbox)
+
+    sign_out(page, audit)
+
+    # The council admin signs in with their password and an authenticator code.
+    page.goto(base + "/accounts/login/")
+    page.get_by_label("Email").fill(admin.email)
+    page.get_by_label("Password").fill(PASSWORD)
+    page.get_by_role("button", name="Sign In").click()
+    page.wait_for_url("**/accounts/2fa/authenticate/")
+    audit.check(page)
+    page.get_by_label("Code", exact=True).fill(current_totp_code(ADMIN_SECRET))
+    page.get_by_role("button", name="Sign In").click()
+    page.wait_for_url("**/account/")
+
+    page.get_by_role("link", name="manage members").click()
+    audit.check(page)
+    assert "I lead reporting in the data team." in page.content()
+    page.get_by_label("Approve").check()
+    page.get_by_role("button", name="Save decision for Dana Lewis").click()
+    page.wait_for_url("**/organisations/hackney/members/")
+    assert "You approved Dana Lewis" in page.content()
+    audit.check(page)
+
+    dana = User.objects.get(email="dana@example.org")
+    assert Membership.objects.get(user=dana).organisation == council_a
+    assert any(
+        m.to == ["dana@example.org"] and "You are now a member of Hackney" in m.subject
+        for m in mail.outbox
+    )
+    sign_out(page, audit)
+    assert len(audit.checked) >= 14
+
+
+def sign_out(page: Any, audit: AccessibilityAudit) -> None:
+    page.get_by_role("link", name="Sign out").click()
+    page.wait_for_url("**/accounts/logout/")
+    audit.check(page)
+    page.get_by_role("button", name="Sign Out").click()
+    page.wait_for_url("**/")
+    assert page.get_by_role("link", name="Sign in").count() >= 1
+
+
+@pytest.mark.django_db(transaction=True)
+def test_every_public_page_passes_axe_and_starts_with_a_skip_link(
+    live_server: Any, page: Any, london: None
+) -> None:
+    audit = AccessibilityAudit()
+    for path in [
+        "/",
+        "/accessibility/",
+        "/privacy/",
+        "/cookies/",
+        "/contact/",
+        "/organisations/",
+        "/organisations/westminster/",
+        "/accounts/login/",
+        "/accounts/signup/",
+        "/accounts/password/reset/",
+        "/no-such-page/",
+    ]:
+        page.goto(live_server.url + path)
+        audit.check(page)
+    page.goto(live_server.url + "/")
+    page.keyboard.press("Tab")
+    focused = page.evaluate("document.activeElement.textContent.trim()")
+    assert focused == "Skip to main content"
+    page.keyboard.press("Enter")
+    assert page.evaluate("document.activeElement.id") == "main-content"
+
+
+@pytest.mark.django_db(transaction=True)
+def test_signed_in_pages_pass_axe(
+    live_server: Any, page: Any, people: dict[str, User | None]
+) -> None:
+    audit = AccessibilityAudit()
+    admin = people["platform_admin"]
+    assert admin is not None
+    page.goto(live_server.url + "/accounts/login/")
+    page.get_by_label("Email").fill(admin.email)
+    page.get_by_label("Password").fill(PASSWORD)
+    page.get_by_role("button", name="Sign In").click()
+    page.wait_for_url("**/accounts/2fa/authenticate/")
+    page.get_by_label("Code", exact=True).fill(current_totp_code(ADMIN_SECRET))
+    page.get_by_role("button", name="Sign In").click()
+    page.wait_for_url("**/account/")
+    for path in [
+        "/account/",
+        "/account/name/",
+        "/platform/",
+        "/platform/audit/",
+        "/organisations/hackney/members/",
+        "/organisations/hackney/edit/",
+        f"/organisations/hackney/members/{Membership.objects.get(user=people['member_a']).pk}/",
+        "/accounts/email/",
+        "/accounts/password/change/",
+        "/accounts/2fa/",
+    ]:
+        page.goto(live_server.url + path)
+        audit.check(page)

@@ -1,0 +1,161 @@
+"""Every URL is checked against the role matrix. A new view without a declared rule, or without a
+row here, fails the build: add the row, and think about who should see the page.
+
+Outcomes: ok (200), login (sent to sign in), deny (403), missing (404), post_only (405: the rule let
+the person through to a POST-only action).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from typing import Any
+
+import pytest
+from django.test import Client
+from django.urls import URLPattern, URLResolver, get_resolver
+
+from civictalent.accounts.models import User
+from civictalent.core.health import WORKER, heartbeat_record
+from civictalent.core.permissions import THIRD_PARTY_VIEW_MODULES, access_rule_of
+from civictalent.organisations.models import Membership
+
+ROLES = ("anonymous", "member_a", "editor_a", "admin_a", "member_b", "platform_admin")
+
+
+def matrix(default: str, **overrides: str) -> dict[str, str]:
+    return {role: overrides.get(role, default) for role in ROLES}
+
+
+PUBLIC = matrix("ok")
+SIGNED_IN = matrix("ok", anonymous="login")
+PLATFORM_ADMIN_ONLY = matrix("deny", anonymous="login", platform_admin="ok")
+COUNCIL_A_ADMINS = matrix("deny", anonymous="login", admin_a="ok", platform_admin="ok")
+COUNCIL_A_ADMIN_ACTION = matrix(
+    "deny", anonymous="login", admin_a="post_only", platform_admin="post_only"
+)
+
+EXPECTED: dict[str, dict[str, str]] = {
+    "core:home": PUBLIC,
+    "core:accessibility": PUBLIC,
+    "core:privacy": PUBLIC,
+    "core:cookies": PUBLIC,
+    "core:contact": PUBLIC,
+    "core:healthz": PUBLIC,
+    "core:platform": PLATFORM_ADMIN_ONLY,
+    "core:audit_log": PLATFORM_ADMIN_ONLY,
+    "accounts:profile": SIGNED_IN,
+    "accounts:edit_name": SIGNED_IN,
+    "organisations:list": PUBLIC,
+    "organisations:detail": PUBLIC,
+    # Council A's own people are already members, so they cannot ask to join it.
+    "organisations:join": matrix("deny", anonymous="login", member_b="ok", platform_admin="ok"),
+    "organisations:edit": PLATFORM_ADMIN_ONLY,
+    "organisations:members": COUNCIL_A_ADMINS,
+    "organisations:member_edit": COUNCIL_A_ADMINS,
+    "organisations:member_remove": COUNCIL_A_ADMIN_ACTION,
+    "organisations:decide": COUNCIL_A_ADMIN_ACTION,
+}
+
+# Spot checks of views we did not write: the admin site admits platform admins only.
+THIRD_PARTY_EXPECTED: dict[str, dict[str, str]] = {
+    "admin:index": matrix("admin_login", platform_admin="ok"),
+    "account_login": matrix("redirect", anonymous="ok"),
+    "mfa_index": matrix("ok", anonymous="login"),
+}
+
+
+def module_of(thing: Any) -> str:
+    name = thing if isinstance(thing, str) else getattr(thing, "__name__", "")
+    return name or ""
+
+
+def is_third_party_module(module: str) -> bool:
+    return any(module.startswith(prefix) for prefix in THIRD_PARTY_VIEW_MODULES)
+
+
+def walk(
+    patterns: list[Any], namespace: str = "", prefix: str = "", third_party: bool = False
+) -> Iterator[tuple[str, str, Callable[..., Any], bool]]:
+    """Every URL with its full name, route, view, and whether a package we use provides it."""
+    for entry in patterns:
+        if isinstance(entry, URLResolver):
+            inner = f"{namespace}{entry.namespace}:" if entry.namespace else namespace
+            included = (
+                third_party
+                or is_third_party_module(module_of(entry.urlconf_module))
+                or entry.namespace == "admin"
+            )
+            yield from walk(entry.url_patterns, inner, prefix + str(entry.pattern), included)
+        elif isinstance(entry, URLPattern):
+            name = f"{namespace}{entry.name}" if entry.name else ""
+            owner = getattr(entry.callback, "view_class", entry.callback)
+            from_package = third_party or is_third_party_module(getattr(owner, "__module__", ""))
+            yield name, prefix + str(entry.pattern), entry.callback, from_package
+
+
+def test_every_view_declares_a_rule_and_has_a_row_in_the_matrix() -> None:
+    ours = []
+    for name, route, view, from_package in walk(get_resolver().url_patterns):
+        if from_package:
+            continue
+        assert access_rule_of(view) is not None, f"{route} ({name}) declares no access rule"
+        assert name in EXPECTED, f"{route} ({name}) has no row in the permission matrix"
+        ours.append(name)
+    assert sorted(set(ours)) == sorted(EXPECTED), "the matrix lists URLs that no longer exist"
+
+
+def url_kwargs(name: str, people: dict[str, User | None]) -> dict[str, Any]:
+    if name in {"organisations:member_edit", "organisations:member_remove"}:
+        membership = Membership.objects.get(user=people["member_a"])
+        return {"slug": "hackney", "membership_id": membership.pk}
+    if name == "organisations:decide":
+        from civictalent.organisations.models import JoinRequest
+
+        request = JoinRequest.objects.create(
+            user=people["member_b"],
+            organisation=Membership.objects.get(user=people["member_a"]).organisation,
+        )
+        return {"slug": "hackney", "request_id": request.pk}
+    if name.startswith("organisations:") and name != "organisations:list":
+        return {"slug": "hackney"}
+    return {}
+
+
+def outcome_of(response: Any) -> str:
+    status = response.status_code
+    if status == 200:
+        return "ok"
+    if status == 403:
+        return "deny"
+    if status == 404:
+        return "missing"
+    if status == 405:
+        return "post_only"
+    if status == 302:
+        location = response["Location"]
+        if location.startswith("/admin/login/"):
+            return "admin_login"
+        if location.startswith("/accounts/login/"):
+            return "login"
+        return "redirect"
+    return f"status {status}"
+
+
+ALL_CASES = [
+    (name, role) for name, row in {**EXPECTED, **THIRD_PARTY_EXPECTED}.items() for role in ROLES
+]
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(("name", "role"), ALL_CASES, ids=[f"{n}-{r}" for n, r in ALL_CASES])
+def test_role_matrix(name: str, role: str, people: dict[str, User | None]) -> None:
+    from django.urls import reverse
+
+    heartbeat_record(name=WORKER)
+    expected = {**EXPECTED, **THIRD_PARTY_EXPECTED}[name][role]
+    client = Client()
+    user = people[role]
+    if user is not None:
+        client.force_login(user)
+    response = client.get(reverse(name, kwargs=url_kwargs(name, people)))
+    assert outcome_of(response) == expected, f"{name} as {role}"
