@@ -11,7 +11,8 @@ import sys
 
 
 def main(argv: list[str] | None = None) -> int:
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings.dev")
+    # Safe by default: production settings unless told otherwise (make run says dev).
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings.production")
     from django.core.management import execute_from_command_line
 
     from config.startup import explain_configuration_errors

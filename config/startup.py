@@ -9,8 +9,12 @@ from typing import TypeVar
 T = TypeVar("T")
 
 
-def explain_configuration_errors(start: Callable[[], T]) -> T:
-    """Run ``start``; if the configuration is wrong, print why on one line and exit 1."""
+# gunicorn stops (rather than restarting workers forever) when a worker exits with this code.
+GUNICORN_BOOT_ERROR = 3
+
+
+def explain_configuration_errors(start: Callable[[], T], *, exit_code: int = 1) -> T:
+    """Run ``start``; if the configuration is wrong, print why on one line and exit."""
     from django.core.exceptions import ImproperlyConfigured
 
     from config.env import SettingError
@@ -19,4 +23,4 @@ def explain_configuration_errors(start: Callable[[], T]) -> T:
         return start()
     except (ImproperlyConfigured, SettingError) as error:
         print(f"Civic Talent cannot start: {error}", file=sys.stderr)
-        raise SystemExit(1) from None
+        raise SystemExit(exit_code) from None

@@ -1,6 +1,6 @@
 import os
 
-from config.startup import explain_configuration_errors
+from config.startup import GUNICORN_BOOT_ERROR, explain_configuration_errors
 
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings.production")
 
@@ -11,4 +11,4 @@ def _load():
     return get_wsgi_application()
 
 
-application = explain_configuration_errors(_load)
+application = explain_configuration_errors(_load, exit_code=GUNICORN_BOOT_ERROR)

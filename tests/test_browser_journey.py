@@ -202,6 +202,7 @@ def test_signed_in_pages_pass_axe(
         "/organisations/hackney/members/",
         "/organisations/hackney/edit/",
         f"/organisations/hackney/members/{Membership.objects.get(user=people['member_a']).pk}/",
+        f"/organisations/hackney/members/{Membership.objects.get(user=people['member_a']).pk}/remove/",
         "/accounts/email/",
         "/accounts/password/change/",
         "/accounts/2fa/",

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from types import SimpleNamespace
 from typing import Any
 
 from allauth.account.adapter import DefaultAccountAdapter
 from allauth.account.models import EmailAddress
 from allauth.socialaccount.adapter import DefaultSocialAccountAdapter
+from django.conf import settings
 from django.http import HttpRequest
 
 from civictalent.core.emails import email_queue
@@ -17,7 +19,11 @@ class AccountAdapter(DefaultAccountAdapter):
         from allauth.core import context as allauth_context
 
         request = allauth_context.request
-        full_context = {"request": request, "email": email, **context}
+        # allauth's templates greet people "from {{ current_site.name }}": our service name.
+        site = SimpleNamespace(
+            name=settings.SERVICE_NAME, domain=settings.SITE_URL.split("://", 1)[-1]
+        )
+        full_context = {"request": request, "email": email, "current_site": site, **context}
         message = self.render_mail(template_prefix, email, full_context)
         html = next(
             (
@@ -44,6 +50,17 @@ class AccountAdapter(DefaultAccountAdapter):
 
 
 class SocialAccountAdapter(DefaultSocialAccountAdapter):
+    def populate_user(self, request: HttpRequest, sociallogin: Any, data: dict[str, Any]) -> Any:
+        """Use the name the identity provider gives (Entra sends ``name``) as the display name."""
+        user = super().populate_user(request, sociallogin, data)
+        claims = sociallogin.account.extra_data or {}
+        full_name = claims.get("name") or " ".join(
+            part for part in (data.get("first_name"), data.get("last_name")) if part
+        )
+        if full_name and not user.display_name:
+            user.display_name = str(full_name)[:100]
+        return user
+
     def save_user(self, request: HttpRequest, sociallogin: Any, form: Any = None) -> Any:
         from civictalent.organisations.services import membership_join_by_verified_email
 

@@ -1,8 +1,14 @@
 from __future__ import annotations
 
+from typing import Any
+
 from django.contrib import admin
+from django.http import HttpRequest
 
 from civictalent.accounts.models import User
+from civictalent.core.audit import audit_record
+
+AUDITED_FIELDS = ("is_active", "is_platform_admin", "display_name")
 
 
 @admin.register(User)
@@ -20,3 +26,21 @@ class UserAdmin(admin.ModelAdmin):
         "last_login",
     ]
     ordering = ["email"]
+
+    def save_model(self, request: HttpRequest, obj: User, form: Any, change: bool) -> None:
+        changes = {
+            field: [str(form.initial.get(field)), str(form.cleaned_data.get(field))]
+            for field in form.changed_data
+            if field in AUDITED_FIELDS
+        }
+        obj.is_staff = obj.is_platform_admin
+        super().save_model(request, obj, form, change)
+        if changes:
+            audit_record(
+                actor=request.user,  # type: ignore[arg-type]
+                action="user.changed_in_admin",
+                target=obj,
+                summary=f"{request.user} changed {', '.join(changes)} of {obj.email} "
+                "in the admin site",
+                changes=changes,
+            )

@@ -105,12 +105,13 @@ def demo_load() -> DemoReport:
                     report.created.append(f"{person.name} in {organisation.short_name}")
             if person.asks_to_join:
                 organisation = Organisation.objects.get(slug=person.asks_to_join)
-                _, created = JoinRequest.objects.get_or_create(
-                    user=user,
-                    organisation=organisation,
-                    defaults={"message": "I lead the data team's reporting work."},
-                )
-                if created:
+                # Once asked (whatever was decided since), the demo never asks again.
+                if not JoinRequest.objects.filter(user=user, organisation=organisation).exists():
+                    JoinRequest.objects.create(
+                        user=user,
+                        organisation=organisation,
+                        message="I lead the data team's reporting work.",
+                    )
                     report.created.append(
                         f"{person.name}'s request to join {organisation.short_name}"
                     )

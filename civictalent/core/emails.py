@@ -32,6 +32,7 @@ def retry_delay(attempts: int) -> timedelta:
 
 def render_email(template_prefix: str, context: dict[str, Any]) -> tuple[str, str]:
     """Render ``<prefix>_subject.txt`` and ``<prefix>_body.txt`` into (subject, body)."""
+    context = {"service_name": settings.SERVICE_NAME, **context}
     subject = render_to_string(f"{template_prefix}_subject.txt", context)
     body = render_to_string(f"{template_prefix}_body.txt", context)
     return " ".join(subject.split()), body.strip() + "\n"

@@ -1,6 +1,6 @@
 """Every view says who may use it: ``public``, ``signed_in`` or ``permission``.
 
-The permission walker (civictalent/core/tests/test_permission_walker.py) fails the build if a
+The permission walker (tests/test_permission_walker.py) fails the build if a
 view of ours declares none. The rules themselves live in each app's ``rules.py``.
 """
 

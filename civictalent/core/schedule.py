@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from civictalent.core.scheduling import Cadence, Every
+from civictalent.core.scheduling import Cadence, Daily, Every
 
 
 @dataclass(frozen=True)
@@ -27,5 +27,11 @@ SCHEDULE: list[ScheduledJob] = [
         cadence=Every(seconds=300),
         task="civictalent.core.tasks.retry_due_emails",
         description="Sends again any email that failed or was left half-sent.",
+    ),
+    ScheduledJob(
+        name="prune-old-records",
+        cadence=Daily(hour=3),
+        task="civictalent.core.tasks.prune_old_records",
+        description="Deletes email copies after 90 days and finished task records after 14.",
     ),
 ]

@@ -8,7 +8,7 @@ period in the database, so starting two schedulers never runs a job twice.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import UTC, datetime, timedelta
 from zoneinfo import ZoneInfo
 
 LONDON = ZoneInfo("Europe/London")
@@ -16,13 +16,17 @@ LONDON = ZoneInfo("Europe/London")
 
 @dataclass(frozen=True)
 class Every:
-    """Run once in each slot of ``seconds`` (aligned to the Unix epoch)."""
+    """Run once in each slot of ``seconds`` (aligned to the Unix epoch, named in UTC).
+
+    UTC, not London time: when the clocks go back, London repeats an hour, and two slots
+    named in local time would collide.
+    """
 
     seconds: int
 
     def period(self, now: datetime) -> str:
         slot = int(now.timestamp() // self.seconds) * self.seconds
-        return datetime.fromtimestamp(slot, tz=LONDON).strftime("%Y-%m-%dT%H:%M:%S")
+        return datetime.fromtimestamp(slot, tz=UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
 @dataclass(frozen=True)

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+from django.utils import timezone
 from django_tasks import task
 
-from civictalent.core import emails, health
+from civictalent.core import emails, health, housekeeping
 
 
 @task()
@@ -20,3 +21,8 @@ def retry_due_emails() -> int:
 @task()
 def record_worker_heartbeat() -> None:
     health.heartbeat_record(name=health.WORKER)
+
+
+@task()
+def prune_old_records() -> dict[str, int]:
+    return housekeeping.housekeeping_prune(now=timezone.now())

@@ -42,6 +42,21 @@ class OrganisationAdmin(admin.ModelAdmin):
             changes={field: str(form.cleaned_data.get(field)) for field in form.changed_data},
         )
 
+    def save_formset(self, request: HttpRequest, form: Any, formset: Any, change: bool) -> None:
+        before = sorted(form.instance.domains.values_list("domain", flat=True))
+        super().save_formset(request, form, formset, change)
+        after = sorted(form.instance.domains.values_list("domain", flat=True))
+        if before != after:
+            audit_record(
+                actor=request.user,  # type: ignore[arg-type]
+                action="organisation.domains_changed",
+                target=form.instance,
+                organisation=form.instance,
+                summary=f"{request.user} changed the email domains of "
+                f"{form.instance.short_name} in the admin site",
+                changes={"domains": [before, after]},
+            )
+
 
 @admin.register(Membership)
 class MembershipAdmin(ReadOnlyAdmin):

@@ -213,6 +213,11 @@ def membership_remove(*, membership: Membership, removed_by: User) -> None:
             f"{membership.organisation.short_name}",
             changes={"role": [membership.role, None]},
         )
+        subject, body = render_email(
+            "organisations/emails/removed",
+            {"membership": membership, "organisation": membership.organisation},
+        )
+        email_queue(to=membership.user.email, subject=subject, body_text=body)
         membership.delete()
 
 

@@ -120,19 +120,25 @@ def member_edit(request: HttpRequest, slug: str, membership_id: int) -> HttpResp
 
 
 @permission("organisations.manage_members", on=organisation_from_slug)
-@require_POST
+@require_http_methods(["GET", "POST"])
 def member_remove(request: HttpRequest, slug: str, membership_id: int) -> HttpResponse:
     organisation = organisation_from_slug(request, slug)
     membership = get_object_or_404(
         Membership.objects.select_related("user"), pk=membership_id, organisation=organisation
     )
-    try:
-        services.membership_remove(membership=membership, removed_by=request.user)  # type: ignore[arg-type]
-    except ValidationError as error:
-        messages.error(request, " ".join(error.messages))
-    else:
-        messages.success(request, f"{membership.user.name} is no longer a member.")
-    return redirect("organisations:members", slug=organisation.slug)
+    if request.method == "POST":
+        try:
+            services.membership_remove(membership=membership, removed_by=request.user)  # type: ignore[arg-type]
+        except ValidationError as error:
+            messages.error(request, " ".join(error.messages))
+        else:
+            messages.success(request, f"{membership.user.name} is no longer a member.")
+        return redirect("organisations:members", slug=organisation.slug)
+    return render(
+        request,
+        "organisations/member_remove.html",
+        {"organisation": organisation, "membership": membership},
+    )
 
 
 @permission("organisations.manage_members", on=organisation_from_slug)

@@ -39,6 +39,8 @@ def test_sign_up_verify_and_sign_in(london: None) -> None:
     # Unverified: sign-in is refused until the address is verified.
     response = client.post("/accounts/login/", {"login": "jo@example.org", "password": PASSWORD})
     assert response.status_code == 302 and "confirm-email" in response["Location"]
+    message = mail.outbox[-1]
+    assert "Civic Talent" in message.body and "from !" not in message.body
     link = confirmation_link("jo@example.org")
     assert "Confirm" in client.get(link).content.decode()
     client.post(link)

@@ -55,8 +55,16 @@ def test_healthz_is_healthy_with_a_recent_worker_heartbeat(client: Client) -> No
     assert response["Cache-Control"].startswith("max-age=0")
 
 
+def test_healthz_is_unhealthy_when_the_scheduler_has_stopped(client: Client) -> None:
+    heartbeat_record(name=WORKER)
+    response = client.get("/healthz")
+    assert response.status_code == 503
+    assert "no scheduler heartbeat" in response.json()["checks"]["scheduler"]["detail"]
+
+
 @override_settings(WORKER_HEARTBEAT_MAX_AGE_SECONDS=60)
 def test_healthz_reports_a_stale_worker(client: Client) -> None:
+    heartbeat_record(name=SCHEDULER)
     heartbeat_record(name=WORKER, at=timezone.now() - timedelta(minutes=5))
     response = client.get("/healthz")
     assert response.status_code == 503

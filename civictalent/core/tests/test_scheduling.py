@@ -13,6 +13,12 @@ def test_every_gives_the_same_period_within_a_slot_and_a_new_one_after() -> None
     assert cadence.period(at("2026-11-22T10:00:59")) != cadence.period(at("2026-11-22T10:01:00"))
 
 
+def test_every_keeps_slots_apart_when_the_clocks_go_back() -> None:
+    # 25 October 2026: 01:30 BST (00:30 UTC) and 01:30 GMT (01:30 UTC) are different slots.
+    cadence = Every(seconds=60)
+    assert cadence.period(at("2026-10-25T00:30:00")) != cadence.period(at("2026-10-25T01:30:00"))
+
+
 def test_weekly_period_starts_at_the_anchor_in_london_time() -> None:
     monday_seven = Weekly(weekday=0, hour=7)
     # Sunday 22 November 2026: still in the week that began Monday 16 November at 07:00.

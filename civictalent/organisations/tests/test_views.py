@@ -132,3 +132,17 @@ def test_platform_admin_edits_loti_membership_and_domains(people: dict[str, User
     assert hackney.website == "https://hackney.gov.uk"
     audit = admin.get("/platform/audit/").content.decode()
     assert "changed is_loti_member" in audit
+
+
+def test_removing_a_member_asks_first_then_tells_them(people: dict[str, User]) -> None:
+    admin = signed_in(people["admin_a"])
+    membership = Membership.objects.get(user=people["member_a"])
+    url = f"/organisations/hackney/members/{membership.pk}/remove/"
+    page = admin.get(url).content.decode()
+    assert f"Remove {people['member_a'].name} from Hackney?" in page
+    assert Membership.objects.filter(pk=membership.pk).exists()
+    response = admin.post(url, follow=True)
+    assert "is no longer a member" in response.content.decode()
+    assert not Membership.objects.filter(pk=membership.pk).exists()
+    assert mail.outbox[-1].to == [people["member_a"].email]
+    assert mail.outbox[-1].subject == "You are no longer a member of Hackney"

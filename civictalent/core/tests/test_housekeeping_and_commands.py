@@ -1,0 +1,92 @@
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import timedelta
+
+import pytest
+from django.core.management import CommandError, call_command
+from django.test import Client, override_settings
+from django.utils import timezone
+
+from civictalent.accounts.models import User
+from civictalent.core.demo import DEMO_PEOPLE, demo_load
+from civictalent.core.housekeeping import housekeeping_prune
+from civictalent.core.models import AuditEvent, OutboundEmail, ScheduledRun
+from civictalent.organisations.models import JoinRequest, Membership
+
+pytestmark = pytest.mark.django_db
+
+
+def test_old_email_copies_and_run_records_are_deleted_recent_ones_kept() -> None:
+    now = timezone.now()
+    old = OutboundEmail.objects.create(
+        to="a@example.org", subject="s", body_text="b", status="sent"
+    )
+    OutboundEmail.objects.filter(pk=old.pk).update(created_at=now - timedelta(days=91))
+    recent = OutboundEmail.objects.create(
+        to="b@example.org", subject="s", body_text="b", status="sent"
+    )
+    waiting = OutboundEmail.objects.create(to="c@example.org", subject="s", body_text="b")
+    OutboundEmail.objects.filter(pk=waiting.pk).update(created_at=now - timedelta(days=200))
+    run = ScheduledRun.objects.create(job="worker-heartbeat", period="old")
+    ScheduledRun.objects.filter(pk=run.pk).update(enqueued_at=now - timedelta(days=31))
+    removed = housekeeping_prune(now=now)
+    assert removed["emails"] == 1 and removed["scheduled_runs"] == 1
+    remaining = set(OutboundEmail.objects.values_list("pk", flat=True))
+    # An email never delivered is kept, whatever its age: it is still owed.
+    assert remaining == {recent.pk, waiting.pk}
+
+
+def test_demo_data_loads_once_and_a_second_run_changes_nothing(london: None) -> None:
+    first = demo_load()
+    assert len(first.created) >= len(DEMO_PEOPLE)
+    counts = (User.objects.count(), Membership.objects.count(), JoinRequest.objects.count())
+    assert demo_load().created == []
+    assert (User.objects.count(), Membership.objects.count(), JoinRequest.objects.count()) == counts
+
+
+def test_demo_data_survives_a_declined_and_repeated_request(london: None) -> None:
+    demo_load()
+    JoinRequest.objects.update(status=JoinRequest.Status.DECLINED)
+    newcomer = User.objects.get(email="newcomer@demo.civictalent.example")
+    JoinRequest.objects.create(user=newcomer, organisation=JoinRequest.objects.first().organisation)  # type: ignore[union-attr]
+    assert demo_load().created == []
+
+
+@override_settings(DEMO_MODE=False)
+def test_demo_data_is_refused_outside_demo_mode() -> None:
+    with pytest.raises(CommandError, match="only for demonstration sites"):
+        call_command("demo")
+
+
+def test_createadmin_makes_an_audited_platform_admin(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("CIVICTALENT_ADMIN_PASSWORD", "a long and unusual passphrase")
+    call_command("createadmin", "lead@loti.example", "--name", "Lead Admin")
+    admin = User.objects.get(email="lead@loti.example")
+    assert admin.is_platform_admin and admin.check_password("a long and unusual passphrase")
+    assert AuditEvent.objects.filter(action="user.platform_admin_created").exists()
+    with pytest.raises(CommandError, match="already an account"):
+        call_command("createadmin", "LEAD@loti.example")
+    monkeypatch.setenv("CIVICTALENT_ADMIN_PASSWORD", "short")
+    with pytest.raises(CommandError, match="too short"):
+        call_command("createadmin", "other@loti.example")
+    assert not User.objects.filter(email="other@loti.example").exists()
+
+
+def test_platform_admin_changes_in_the_admin_site_are_audited(
+    make_user: Callable[..., User],
+) -> None:
+    admin = make_user(platform_admin=True, with_authenticator=True)
+    person = make_user(name="Jo")
+    client = Client()
+    client.force_login(admin)
+    response = client.post(
+        f"/admin/accounts/user/{person.pk}/change/",
+        {"display_name": "Jo", "is_active": "on", "is_platform_admin": "on"},
+    )
+    assert response.status_code == 302
+    person.refresh_from_db()
+    assert person.is_platform_admin and person.is_staff
+    event = AuditEvent.objects.get(action="user.changed_in_admin")
+    assert event.actor == admin
+    assert event.changes == {"is_platform_admin": ["False", "True"]}
