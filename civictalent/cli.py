@@ -19,6 +19,9 @@ def main(argv: list[str] | None = None) -> int:
 
     arguments = list(sys.argv if argv is None else argv)
     arguments[0] = "civictalent"
+    if len(arguments) > 1 and not arguments[1].startswith("-"):
+        # `civictalent map-title` runs the management command map_title.
+        arguments[1] = arguments[1].replace("-", "_")
     explain_configuration_errors(lambda: execute_from_command_line(arguments))
     return 0
 

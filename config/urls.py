@@ -1,6 +1,7 @@
 from django.contrib import admin
 from django.urls import include, path
 
+from civictalent.api.api import api
 from civictalent.core.admin import configure_admin_site
 
 configure_admin_site(admin.site)
@@ -10,6 +11,8 @@ urlpatterns = [
     path("accounts/", include("allauth.urls")),
     path("account/", include("civictalent.accounts.urls")),
     path("organisations/", include("civictalent.organisations.urls")),
+    path("framework/", include("civictalent.framework.urls")),
+    path("api/", api.urls),
     path("admin/", admin.site.urls),
 ]
 

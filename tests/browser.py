@@ -60,4 +60,7 @@ class AccessibilityAudit:
 
 
 def current_totp_code(secret: str) -> str:
+    """The code an authenticator app would show now, never one about to expire."""
+    if time.time() % 30 > 25:
+        time.sleep(30 - time.time() % 30 + 0.5)
     return format_hotp_value(hotp_value(secret, int(time.time()) // 30))

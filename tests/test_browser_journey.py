@@ -15,6 +15,7 @@ import pytest
 from django.core import mail
 
 from civictalent.accounts.models import User
+from civictalent.framework.services import framework_load_starter
 from civictalent.organisations.models import Membership, Organisation
 from conftest import chromium_path, require
 from tests.browser import AXE_SCRIPT, CHROMIUM_ARGS, AccessibilityAudit, current_totp_code
@@ -155,8 +156,17 @@ def sign_out(page: Any, audit: AccessibilityAudit) -> None:
 def test_every_public_page_passes_axe_and_starts_with_a_skip_link(
     live_server: Any, page: Any, london: None
 ) -> None:
+    framework_load_starter()
     audit = AccessibilityAudit()
     for path in [
+        "/framework/",
+        "/framework/families/data/",
+        "/framework/roles/data-analyst/",
+        "/framework/levels/senior-data-analyst/",
+        "/framework/skills/",
+        "/framework/progression/",
+        "/framework/progression/?start=data-analyst&end=senior-data-analyst",
+        "/framework/progression/?start=data-analyst&end=data-analyst",
         "/",
         "/accessibility/",
         "/privacy/",
@@ -209,3 +219,38 @@ def test_signed_in_pages_pass_axe(
     ]:
         page.goto(live_server.url + path)
         audit.check(page)
+
+
+@pytest.mark.django_db(transaction=True)
+def test_framework_pages_with_the_full_ddat_data_pass_axe(live_server: Any, page: Any) -> None:
+    from civictalent.framework.services import framework_import_ddat
+    from conftest import SHARED_DATASETS
+
+    roles, skills = SHARED_DATASETS / "ddat" / "roles.csv", SHARED_DATASETS / "ddat" / "skills.csv"
+    require(roles.exists(), f"the shared DDaT files are not at {roles.parent}")
+    framework_import_ddat(roles_path=roles, skills_path=skills)
+    audit = AccessibilityAudit()
+    for path in [
+        "/framework/",
+        "/framework/roles/data-ethicist/",
+        "/framework/levels/senior-data-analyst/",
+        "/framework/levels/chief-data-officer/",
+        "/framework/skills/",
+        "/framework/skills/data-visualisation/",
+        "/framework/progression/?start=data-analyst&end=senior-data-analyst",
+    ]:
+        page.goto(live_server.url + path)
+        audit.check(page)
+    # The progression form works by keyboard alone: choose two levels and compare.
+    page.goto(live_server.url + "/framework/progression/")
+    page.get_by_label("From role level").focus()
+    page.get_by_label("From role level").select_option("data-analyst")
+    page.keyboard.press("Tab")
+    page.keyboard.press("Tab")
+    page.get_by_label("To role level").select_option("senior-data-analyst")
+    page.get_by_label("To role level").focus()
+    page.keyboard.press("Tab")
+    page.keyboard.press("Enter")
+    page.wait_for_url("**/framework/progression/?start=data-analyst&end=senior-data-analyst")
+    assert "From Data analyst to Senior data analyst" in page.content()
+    audit.check(page)

@@ -17,6 +17,8 @@ from django.urls import URLPattern, URLResolver, get_resolver
 from civictalent.accounts.models import User
 from civictalent.core.health import SCHEDULER, WORKER, heartbeat_record
 from civictalent.core.permissions import THIRD_PARTY_VIEW_MODULES, access_rule_of
+from civictalent.framework.models import Framework, Skill
+from civictalent.framework.services import framework_load_starter
 from civictalent.organisations.models import Membership
 
 ROLES = ("anonymous", "member_a", "editor_a", "admin_a", "member_b", "platform_admin")
@@ -54,6 +56,13 @@ EXPECTED: dict[str, dict[str, str]] = {
     "organisations:member_edit": COUNCIL_A_ADMINS,
     "organisations:member_remove": COUNCIL_A_ADMINS,
     "organisations:decide": COUNCIL_A_ADMIN_ACTION,
+    "framework:overview": PUBLIC,
+    "framework:family": PUBLIC,
+    "framework:role": PUBLIC,
+    "framework:level": PUBLIC,
+    "framework:skills": PUBLIC,
+    "framework:skill": PUBLIC,
+    "framework:progression": PUBLIC,
 }
 
 # Spot checks of views we did not write: the admin site admits platform admins only.
@@ -62,6 +71,7 @@ THIRD_PARTY_EXPECTED: dict[str, dict[str, str]] = {
     "admin:mfa_authenticator_changelist": matrix("admin_login", platform_admin="ok"),
     "account_login": matrix("redirect", anonymous="ok"),
     "mfa_index": matrix("ok", anonymous="login"),
+    "api:openapi-json": PUBLIC,
 }
 
 
@@ -84,7 +94,7 @@ def walk(
             included = (
                 third_party
                 or is_third_party_module(module_of(entry.urlconf_module))
-                or entry.namespace == "admin"
+                or entry.namespace in {"admin", "api"}
             )
             yield from walk(entry.url_patterns, inner, prefix + str(entry.pattern), included)
         elif isinstance(entry, URLPattern):
@@ -119,6 +129,14 @@ def url_kwargs(name: str, people: dict[str, User | None]) -> dict[str, Any]:
         return {"slug": "hackney", "request_id": request.pk}
     if name.startswith("organisations:") and name != "organisations:list":
         return {"slug": "hackney"}
+    framework_slugs = {
+        "framework:family": "data",
+        "framework:role": "data-analyst",
+        "framework:level": "senior-data-analyst",
+        "framework:skill": "data-visualisation",
+    }
+    if name in framework_slugs:
+        return {"slug": framework_slugs[name]}
     return {}
 
 
@@ -154,6 +172,11 @@ def test_role_matrix(name: str, role: str, people: dict[str, User | None]) -> No
 
     heartbeat_record(name=WORKER)
     heartbeat_record(name=SCHEDULER)
+    framework_load_starter()
+    starter = Framework.objects.get(slug="starter")
+    Skill.objects.get_or_create(
+        framework=starter, slug="data-visualisation", defaults={"name": "Data visualisation"}
+    )
     expected = {**EXPECTED, **THIRD_PARTY_EXPECTED}[name][role]
     client = Client()
     user = people[role]

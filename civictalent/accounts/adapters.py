@@ -54,8 +54,11 @@ class SocialAccountAdapter(DefaultSocialAccountAdapter):
         """Use the name the identity provider gives (Entra sends ``name``) as the display name."""
         user = super().populate_user(request, sociallogin, data)
         claims = sociallogin.account.extra_data or {}
-        full_name = claims.get("name") or " ".join(
-            part for part in (data.get("first_name"), data.get("last_name")) if part
+        full_name = (
+            data.get("name")
+            or (claims.get("userinfo") or {}).get("name")
+            or (claims.get("id_token") or {}).get("name")
+            or " ".join(part for part in (data.get("first_name"), data.get("last_name")) if part)
         )
         if full_name and not user.display_name:
             user.display_name = str(full_name)[:100]

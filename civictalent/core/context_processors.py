@@ -11,6 +11,7 @@ def _navigation(request: HttpRequest) -> list[dict[str, Any]]:
     items: list[dict[str, Any]] = [
         {"text": "Home", "href": reverse("core:home")},
         {"text": "Councils", "href": reverse("organisations:list")},
+        {"text": "Capability framework", "href": reverse("framework:overview")},
     ]
     user = getattr(request, "user", None)
     if user is not None and user.is_authenticated:

@@ -32,10 +32,13 @@ def _check_database() -> dict[str, Any]:
 
 def _queued_tasks() -> int | None:
     try:
-        from django_tasks_db.models import DBTaskResult
+        # A savepoint, so a failure here (say, the table is missing) leaves the
+        # surrounding transaction usable on PostgreSQL.
+        with transaction.atomic():
+            from django_tasks_db.models import DBTaskResult
 
-        model: type[Model] = DBTaskResult
-        return model.objects.filter(status="READY").count()  # type: ignore[attr-defined]
+            model: type[Model] = DBTaskResult
+            return model.objects.filter(status="READY").count()  # type: ignore[attr-defined]
     except DatabaseError:
         return None
 

@@ -69,9 +69,11 @@ def is_council_admin(user: Any, target: Any) -> bool:
     return _role_in(user, target, {"admin"})
 
 
-def grant_admin_site_to_platform_admins(app_label: str, model_names: list[str]) -> None:
-    """Let platform admins view and edit these models in the admin site."""
+def grant_admin_site_to_platform_admins(
+    app_label: str, model_names: list[str], actions: tuple[str, ...] = ADMIN_SITE_ACTIONS
+) -> None:
+    """Let platform admins use these models in the admin site (by default: every action)."""
     for model_name in model_names:
-        for action in ADMIN_SITE_ACTIONS:
+        for action in actions:
             rules.add_perm(f"{app_label}.{action}_{model_name}", is_platform_admin)
     rules.add_perm(app_label, is_platform_admin)

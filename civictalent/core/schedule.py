@@ -32,6 +32,7 @@ SCHEDULE: list[ScheduledJob] = [
         name="prune-old-records",
         cadence=Daily(hour=3),
         task="civictalent.core.tasks.prune_old_records",
-        description="Deletes email copies after 90 days and finished task records after 14.",
+        description="Deletes email copies after 90 days, finished task results after 14 "
+        "and scheduled-run records after 30.",
     ),
 ]

@@ -32,6 +32,8 @@ class OrganisationAdmin(admin.ModelAdmin):
 
     def save_model(self, request: HttpRequest, obj: Organisation, form: Any, change: bool) -> None:
         super().save_model(request, obj, form, change)
+        if change and not form.changed_data:
+            return
         audit_record(
             actor=request.user,  # type: ignore[arg-type]
             action="organisation.updated" if change else "organisation.created",
@@ -39,7 +41,10 @@ class OrganisationAdmin(admin.ModelAdmin):
             organisation=obj,
             summary=f"{request.user} {'changed' if change else 'created'} {obj.short_name} "
             "in the admin site",
-            changes={field: str(form.cleaned_data.get(field)) for field in form.changed_data},
+            changes={
+                field: [str(form.initial.get(field)), str(form.cleaned_data.get(field))]
+                for field in form.changed_data
+            },
         )
 
     def save_formset(self, request: HttpRequest, form: Any, formset: Any, change: bool) -> None:

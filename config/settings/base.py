@@ -47,9 +47,11 @@ INSTALLED_APPS = [
     "allauth.socialaccount.providers.openid_connect",
     "django_tasks",
     "django_tasks_db",
+    "ninja",
     "civictalent.core",
     "civictalent.accounts",
     "civictalent.organisations",
+    "civictalent.framework",
 ]
 
 MIDDLEWARE = [
@@ -169,6 +171,8 @@ ACCOUNT_SESSION_REMEMBER = None
 ACCOUNT_REAUTHENTICATION_REQUIRED = True
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
 MFA_TOTP_ISSUER = SERVICE_NAME
+# Accept the code from the 30-second step before or after: clocks drift and people type slowly.
+MFA_TOTP_TOLERANCE = 1
 SOCIALACCOUNT_EMAIL_AUTHENTICATION = False
 SOCIALACCOUNT_LOGIN_ON_GET = False
 

@@ -9,6 +9,7 @@ from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError
 from django.core.validators import validate_email
 
+from civictalent.accounts.models import User
 from civictalent.accounts.services import platform_admin_create
 
 
@@ -29,7 +30,7 @@ class Command(BaseCommand):
             raise CommandError(f"{email!r} is not an email address.") from None
         password = os.environ.get("CIVICTALENT_ADMIN_PASSWORD") or getpass.getpass("Password: ")
         try:
-            validate_password(password)
+            validate_password(password, user=User(email=email, display_name=name))
         except ValidationError as error:
             raise CommandError(" ".join(error.messages)) from None
         try:

@@ -24,8 +24,8 @@ class Command(BaseCommand):
         parser.add_argument("--workers", type=int, default=2, help="gunicorn worker processes")
 
     def handle(self, *args: Any, host: str, port: int, workers: int, **options: Any) -> None:
+        # Children inherit DJANGO_SETTINGS_MODULE, so all three run with the same settings.
         env = dict(os.environ)
-        env.setdefault("DJANGO_SETTINGS_MODULE", os.environ["DJANGO_SETTINGS_MODULE"])
         python = sys.executable
         commands = {
             "web": [

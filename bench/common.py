@@ -1,0 +1,80 @@
+"""Shared by every benchmark: timing with medians and p95, machine facts, and result files."""
+
+from __future__ import annotations
+
+import json
+import os
+import platform
+import statistics
+import sys
+import time
+from collections.abc import Callable
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parent.parent
+RESULTS = ROOT / "bench" / "results"
+SHARED = ROOT.parent / "shared" / "datasets"
+
+
+def setup_django() -> None:
+    sys.path.insert(0, str(ROOT))
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "bench.settings")
+    import django
+
+    django.setup()
+
+
+def percentile(values: list[float], fraction: float) -> float:
+    ordered = sorted(values)
+    index = min(round(fraction * (len(ordered) - 1)), len(ordered) - 1)
+    return ordered[index]
+
+
+def time_calls(call: Callable[[], Any], *, runs: int, warmup: int = 5) -> dict[str, float]:
+    """Run ``call`` repeatedly; return median, p95, min and max in milliseconds."""
+    for _ in range(warmup):
+        call()
+    timings = []
+    for _ in range(runs):
+        started = time.perf_counter()
+        call()
+        timings.append((time.perf_counter() - started) * 1000)
+    return {
+        "median_ms": round(statistics.median(timings), 3),
+        "p95_ms": round(percentile(timings, 0.95), 3),
+        "min_ms": round(min(timings), 3),
+        "max_ms": round(max(timings), 3),
+        "runs": runs,
+    }
+
+
+def machine() -> dict[str, Any]:
+    return {
+        "python": platform.python_version(),
+        "platform": platform.platform(),
+        "processor": platform.machine(),
+        "cpus": os.cpu_count(),
+    }
+
+
+def database() -> str:
+    from django.db import connection
+
+    version = ".".join(str(part) for part in connection.get_database_version())
+    return f"{connection.vendor} {version}"
+
+
+def write_result(name: str, payload: dict[str, Any]) -> Path:
+    RESULTS.mkdir(parents=True, exist_ok=True)
+    path = RESULTS / f"{name}.json"
+    document = {
+        "benchmark": name,
+        "measured_at": datetime.now(UTC).isoformat(timespec="seconds"),
+        "machine": machine(),
+        **payload,
+    }
+    path.write_text(json.dumps(document, indent=2) + "\n")
+    print(f"wrote {path.relative_to(ROOT)}")
+    return path

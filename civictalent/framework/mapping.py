@@ -1,0 +1,35 @@
+"""The title mapper for the default framework, built once per process and framework version."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from civictalent.framework.models import Framework, RoleLevel
+from civictalent.framework.titles import CatalogueRole, TitleMapper
+
+
+def catalogue_of(framework: Framework) -> list[CatalogueRole]:
+    levels = (
+        RoleLevel.objects.filter(framework=framework, is_current=True, role__is_current=True)
+        .select_related("role__family")
+        .order_by("role__name", "rank")
+    )
+    roles: dict[str, tuple[str, list[str]]] = {}
+    for level in levels:
+        roles.setdefault(level.role.name, (level.role.family.name, []))[1].append(level.name)
+    return [
+        CatalogueRole(family=family, role=role, levels=tuple(names))
+        for role, (family, names) in roles.items()
+    ]
+
+
+@lru_cache(maxsize=4)
+def _mapper_for(framework_id: int, updated_at: str) -> TitleMapper:
+    return TitleMapper(catalogue_of(Framework.objects.get(pk=framework_id)))
+
+
+def default_title_mapper() -> TitleMapper | None:
+    framework = Framework.objects.filter(is_default=True).only("id", "updated_at").first()
+    if framework is None:
+        return None
+    return _mapper_for(framework.pk, framework.updated_at.isoformat())

@@ -1,0 +1,118 @@
+"""Load frameworks: the starter framework shipped with the project, and official DDaT files."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from civictalent.framework import models as framework_models
+from civictalent.framework.ddat import ParsedFramework, ParsedLevel, ParsedRole, parse_ddat
+from civictalent.framework.loading import (
+    FrameworkMeta,
+    FrameworkModels,
+    ImportReport,
+    Progress,
+    apply_framework,
+)
+from civictalent.framework.starter import (
+    STARTER_FRAMEWORK,
+    STARTER_FRAMEWORK_LICENCE,
+    STARTER_FRAMEWORK_NAME,
+    STARTER_FRAMEWORK_SOURCE,
+    STARTER_FRAMEWORK_VERSION,
+    StarterFamily,
+)
+
+STARTER_SLUG = "starter"
+DDAT_SLUG = "ddat"
+DDAT_META = FrameworkMeta(
+    slug=DDAT_SLUG,
+    name="Government Digital and Data Profession Capability Framework",
+    source="ddat-capability-framework.service.gov.uk (official download)",
+    licence="Open Government Licence v3.0; Crown copyright (Central Digital and Data Office)",
+)
+STARTER_META = FrameworkMeta(
+    slug=STARTER_SLUG,
+    name=STARTER_FRAMEWORK_NAME,
+    version=STARTER_FRAMEWORK_VERSION,
+    source=STARTER_FRAMEWORK_SOURCE,
+    licence=STARTER_FRAMEWORK_LICENCE,
+)
+
+
+def current_models() -> FrameworkModels:
+    return FrameworkModels(
+        framework=framework_models.Framework,
+        family=framework_models.JobFamily,
+        role=framework_models.Role,
+        role_level=framework_models.RoleLevel,
+        skill=framework_models.Skill,
+        need=framework_models.RoleLevelSkill,
+    )
+
+
+def starter_as_parsed(families: tuple[StarterFamily, ...] = STARTER_FRAMEWORK) -> ParsedFramework:
+    roles: dict[str, ParsedRole] = {}
+    for family in families:
+        for role in family.roles:
+            roles[role.name] = ParsedRole(
+                family=family.name,
+                name=role.name,
+                description=role.description,
+                senior_civil_service=role.senior_civil_service,
+                levels={
+                    level.name: ParsedLevel(level.name, level.description) for level in role.levels
+                },
+            )
+    return ParsedFramework(
+        families=[family.name for family in families],
+        roles=roles,
+        skills={},
+        family_descriptions={family.name: family.description for family in families},
+    )
+
+
+def emerging_role_names() -> frozenset[str]:
+    return frozenset(
+        role.name for family in STARTER_FRAMEWORK for role in family.roles if role.emerging
+    )
+
+
+def framework_load_starter(models: FrameworkModels | None = None) -> ImportReport:
+    """Load (or refresh) the starter framework. The default only if no other framework is."""
+    return apply_framework(
+        models or current_models(),
+        starter_as_parsed(),
+        STARTER_META,
+        make_default=False,
+        levels_in_order=True,
+        emerging_roles=emerging_role_names(),
+    )
+
+
+def framework_import_ddat(
+    *,
+    roles_path: Path,
+    skills_path: Path,
+    version: str = "",
+    make_default: bool = True,
+    progress: Progress | None = None,
+) -> ImportReport:
+    """Import the official download. Raises DDaTFormatError (nothing changed) if malformed."""
+    parsed = parse_ddat(
+        roles_path, skills_path, roles_name=roles_path.name, skills_name=skills_path.name
+    )
+    meta = FrameworkMeta(
+        slug=DDAT_META.slug,
+        name=DDAT_META.name,
+        version=version,
+        source=DDAT_META.source,
+        licence=DDAT_META.licence,
+    )
+    return apply_framework(
+        current_models(),
+        parsed,
+        meta,
+        make_default=make_default,
+        emerging_roles=emerging_role_names(),
+        progress=progress,
+    )
