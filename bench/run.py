@@ -76,6 +76,29 @@ def render(results: list[dict]) -> str:  # type: ignore[type-arg]
                 f"| ratio to baseline | {result['ratio_to_baseline']}× |",
                 f"| target | < {result['target_ms']} ms: {'met' if result['meets_target'] else '**not met**'} |",
             ]
+        elif result["benchmark"] == "salaries":
+            base = result["baseline"]
+            parser = result["parser"]
+            lines += [
+                f"Observations: {result['observations']:,}. Full rebuild of every benchmark cell: "
+                f"{result['full_rebuild_seconds'] if result['full_rebuild_seconds'] is not None else 'not needed this run'} s "
+                "(it runs in the background; a new salary refreshes only its own role level, role and family).",
+                "",
+                f"Baseline (minimal Django view): median {base['median_ms']} ms.",
+                "",
+                "| page | median ms | p95 ms | x minimal view | target | met |",
+                "|---|---:|---:|---:|---|---|",
+            ]
+            for row in result["pages"]:
+                lines.append(
+                    f"| {row['page']} (`{row['url']}`) | {row['median_ms']} | {row['p95_ms']} | {row['ratio_to_minimal_view']} | < {result['page_target_ms']:g} ms | {'yes' if row['meets_target'] else '**no**'} |"
+                )
+            lines += [
+                "",
+                f"Pay parser: {parser['strings_per_second']:,} strings a second on one core "
+                f"(target {parser['target']:,}: {'met' if parser['meets_target'] else '**not met**'}); "
+                f"baseline ({parser['baseline']}): {parser['baseline_strings_per_second']:,} a second.",
+            ]
         lines.append("")
     lines.append(END)
     return "\n".join(lines)

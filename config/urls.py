@@ -12,6 +12,7 @@ urlpatterns = [
     path("account/", include("civictalent.accounts.urls")),
     path("organisations/", include("civictalent.organisations.urls")),
     path("framework/", include("civictalent.framework.urls")),
+    path("salaries/", include("civictalent.salaries.urls")),
     path("api/", api.urls),
     path("admin/", admin.site.urls),
 ]

@@ -254,3 +254,57 @@ def test_framework_pages_with_the_full_ddat_data_pass_axe(live_server: Any, page
     page.wait_for_url("**/framework/progression/?start=data-analyst&end=senior-data-analyst")
     assert "From Data analyst to Senior data analyst" in page.content()
     audit.check(page)
+
+
+@pytest.mark.django_db(transaction=True)
+def test_salary_pages_pass_axe(live_server: Any, page: Any, people: dict[str, User | None]) -> None:
+    from civictalent.salaries.benchmarks import benchmarks_refresh_due, benchmarks_request_all
+    from civictalent.salaries.demo import demo_salaries_load
+    from civictalent.salaries.models import GradeMap, PaySpine
+    from civictalent.salaries.payscales import payscales_load_demo
+
+    framework_load_starter()
+    payscales_load_demo()
+    demo_salaries_load()
+    benchmarks_request_all()
+    while benchmarks_refresh_due():
+        pass
+    audit = AccessibilityAudit()
+    admin = people["platform_admin"]
+    assert admin is not None
+    page.goto(live_server.url + "/accounts/login/")
+    page.get_by_label("Email").fill(admin.email)
+    page.get_by_label("Password").fill(PASSWORD)
+    page.get_by_role("button", name="Sign In").click()
+    page.wait_for_url("**/accounts/2fa/authenticate/")
+    page.get_by_label("Code", exact=True).fill(current_totp_code(ADMIN_SECRET))
+    page.get_by_role("button", name="Sign In").click()
+    page.wait_for_url("**/account/")
+    spine, grade_map = PaySpine.objects.first(), GradeMap.objects.first()
+    assert spine is not None and grade_map is not None
+    for path in [
+        "/salaries/",
+        "/salaries/benchmarks/level/senior-data-analyst/",
+        "/salaries/benchmarks/role/data-analyst/?period=all",
+        "/salaries/your-council/",
+        "/salaries/parse/",
+        "/salaries/parse/?text=%C2%A325-35k+OTE",
+        "/salaries/parse/?text=Competitive",
+        "/salaries/parse/?text=",
+        "/salaries/pay-scales/",
+        f"/salaries/pay-scales/spines/{spine.pk}/",
+        f"/salaries/pay-scales/grade-maps/{grade_map.pk}/",
+        "/salaries/pay-scales/resolve/",
+        "/salaries/pay-scales/resolve/?organisation=hackney&grade=PO4&pay_year=2025-26",
+        "/salaries/pay-scales/spines/import/",
+        "/salaries/pay-scales/grade-maps/import/",
+    ]:
+        page.goto(live_server.url + path)
+        audit.check(page)
+    # Reflow: at 320 CSS pixels the benchmark page needs no sideways scrolling for its chart.
+    page.set_viewport_size({"width": 320, "height": 800})
+    page.goto(live_server.url + "/salaries/benchmarks/level/senior-data-analyst/")
+    chart_width = page.evaluate(
+        "document.querySelector('figure svg').getBoundingClientRect().width"
+    )
+    assert chart_width <= 320

@@ -20,6 +20,8 @@ from civictalent.core.permissions import THIRD_PARTY_VIEW_MODULES, access_rule_o
 from civictalent.framework.models import Framework, Skill
 from civictalent.framework.services import framework_load_starter
 from civictalent.organisations.models import Membership
+from civictalent.salaries.models import GradeMap, PaySpine
+from civictalent.salaries.payscales import payscales_load_demo
 
 ROLES = ("anonymous", "member_a", "editor_a", "admin_a", "member_b", "platform_admin")
 
@@ -63,6 +65,19 @@ EXPECTED: dict[str, dict[str, str]] = {
     "framework:skills": PUBLIC,
     "framework:skill": PUBLIC,
     "framework:progression": PUBLIC,
+    "salaries:overview": SIGNED_IN,
+    "salaries:parse": SIGNED_IN,
+    "salaries:your_council": SIGNED_IN,
+    "salaries:benchmark": SIGNED_IN,
+    "salaries:download": SIGNED_IN,
+    "salaries:payscales_list": SIGNED_IN,
+    "salaries:payscales_resolve": SIGNED_IN,
+    "salaries:payscales_spine": SIGNED_IN,
+    "salaries:payscales_grade_map": SIGNED_IN,
+    "salaries:payscales_spine_template": SIGNED_IN,
+    "salaries:payscales_grade_map_template": SIGNED_IN,
+    "salaries:payscales_spine_import": PLATFORM_ADMIN_ONLY,
+    "salaries:payscales_grade_map_import": PLATFORM_ADMIN_ONLY,
 }
 
 # Spot checks of views we did not write: the admin site admits platform admins only.
@@ -137,6 +152,14 @@ def url_kwargs(name: str, people: dict[str, User | None]) -> dict[str, Any]:
     }
     if name in framework_slugs:
         return {"slug": framework_slugs[name]}
+    if name == "salaries:benchmark":
+        return {"kind": "level", "slug": "senior-data-analyst"}
+    if name == "salaries:download":
+        return {"kind": "level", "slug": "senior-data-analyst", "file_format": "csv"}
+    if name == "salaries:payscales_spine":
+        return {"pk": PaySpine.objects.order_by("pk").first().pk}  # type: ignore[union-attr]
+    if name == "salaries:payscales_grade_map":
+        return {"pk": GradeMap.objects.order_by("pk").first().pk}  # type: ignore[union-attr]
     return {}
 
 
@@ -165,18 +188,29 @@ ALL_CASES = [
 ]
 
 
+def prepare_data_for(name: str) -> None:
+    """Only what the URL needs, so the matrix stays quick (it runs for every URL and role)."""
+    if name == "core:healthz":
+        heartbeat_record(name=WORKER)
+        heartbeat_record(name=SCHEDULER)
+    if name.startswith(("framework:", "salaries:")) and not Framework.objects.exists():
+        framework_load_starter()
+    if name == "framework:skill":
+        Skill.objects.get_or_create(
+            framework=Framework.objects.get(slug="starter"),
+            slug="data-visualisation",
+            defaults={"name": "Data visualisation"},
+        )
+    if name.startswith("salaries:payscales_"):
+        payscales_load_demo()
+
+
 @pytest.mark.django_db
 @pytest.mark.parametrize(("name", "role"), ALL_CASES, ids=[f"{n}-{r}" for n, r in ALL_CASES])
 def test_role_matrix(name: str, role: str, people: dict[str, User | None]) -> None:
     from django.urls import reverse
 
-    heartbeat_record(name=WORKER)
-    heartbeat_record(name=SCHEDULER)
-    framework_load_starter()
-    starter = Framework.objects.get(slug="starter")
-    Skill.objects.get_or_create(
-        framework=starter, slug="data-visualisation", defaults={"name": "Data visualisation"}
-    )
+    prepare_data_for(name)
     expected = {**EXPECTED, **THIRD_PARTY_EXPECTED}[name][role]
     client = Client()
     user = people[role]

@@ -5,11 +5,13 @@ from __future__ import annotations
 from ninja import NinjaAPI
 
 from civictalent.api.framework import router as framework_router
+from civictalent.api.salaries import router as salaries_router
 
 api = NinjaAPI(
     title="Civic Talent API",
     version="1",
-    description="Read the capability framework and map job titles to it.",
+    description="Read the capability framework, map job titles, read pay text and benchmarks.",
     urls_namespace="api",
 )
 api.add_router("/framework/", framework_router)
+api.add_router("/salaries/", salaries_router)

@@ -9,6 +9,9 @@ from django.db import transaction
 from civictalent.accounts.models import User
 from civictalent.accounts.services import user_create_verified
 from civictalent.organisations.models import JoinRequest, Membership, Organisation, Role
+from civictalent.salaries.benchmarks import benchmarks_refresh_due, benchmarks_request_all
+from civictalent.salaries.demo import demo_salaries_load
+from civictalent.salaries.payscales import payscales_load_demo
 
 DEMO_PASSWORD = "demo-password-2026"  # noqa: S105 - published on purpose, demo sites only
 
@@ -115,4 +118,14 @@ def demo_load() -> DemoReport:
                     report.created.append(
                         f"{person.name}'s request to join {organisation.short_name}"
                     )
+        pay_scales = payscales_load_demo()
+        if pay_scales.spines_loaded or pay_scales.grade_maps_loaded:
+            report.created.append("illustrative pay scales")
+        salaries = demo_salaries_load()
+        if salaries:
+            report.created.append(f"{salaries} demonstration salaries")
+    if salaries:
+        benchmarks_request_all()
+        while benchmarks_refresh_due():
+            pass
     return report

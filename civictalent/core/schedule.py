@@ -29,6 +29,12 @@ SCHEDULE: list[ScheduledJob] = [
         description="Sends again any email that failed or was left half-sent.",
     ),
     ScheduledJob(
+        name="refresh-benchmarks",
+        cadence=Every(seconds=60),
+        task="civictalent.salaries.tasks.refresh_benchmarks",
+        description="Recomputes the salary benchmarks of roles whose salaries changed.",
+    ),
+    ScheduledJob(
         name="prune-old-records",
         cadence=Daily(hour=3),
         task="civictalent.core.tasks.prune_old_records",

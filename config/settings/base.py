@@ -52,6 +52,7 @@ INSTALLED_APPS = [
     "civictalent.accounts",
     "civictalent.organisations",
     "civictalent.framework",
+    "civictalent.salaries",
 ]
 
 MIDDLEWARE = [

@@ -1,0 +1,187 @@
+"""Salary observations: the one place JDs, vacancies and imports record what a role is paid."""
+
+from __future__ import annotations
+
+import datetime
+from decimal import Decimal
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+
+from civictalent.framework.models import RoleLevel
+from civictalent.organisations.models import Organisation
+from civictalent.salaries.models import (
+    BenchmarkRefresh,
+    ObservationSource,
+    PayZone,
+    SalaryObservation,
+)
+from civictalent.salaries.parsing import parse_salary
+
+PLAUSIBLE_MINIMUM = Decimal("15000")
+PLAUSIBLE_MAXIMUM = Decimal("500000")
+INNER_LONDON_SLUGS = frozenset(
+    {
+        "city-of-london",
+        "camden",
+        "greenwich",
+        "hackney",
+        "hammersmith-and-fulham",
+        "islington",
+        "kensington-and-chelsea",
+        "lambeth",
+        "lewisham",
+        "southwark",
+        "tower-hamlets",
+        "wandsworth",
+        "westminster",
+    }
+)
+
+
+def zone_of(organisation: Organisation) -> str:
+    """Inner or outer London by the statistical definition of the London boroughs."""
+    if organisation.kind not in {"london_borough", "city_of_london"}:
+        return PayZone.NATIONAL
+    return PayZone.INNER_LONDON if organisation.slug in INNER_LONDON_SLUGS else PayZone.OUTER_LONDON
+
+
+def subjects_of(role_level: RoleLevel | None) -> list[str]:
+    if role_level is None:
+        return []
+    return [
+        f"role_level:{role_level.pk}",
+        f"role:{role_level.role_id}",
+        f"family:{role_level.role.family_id}",
+    ]
+
+
+def _request_refresh(subjects: list[str]) -> None:
+    for subject in subjects:
+        BenchmarkRefresh.objects.update_or_create(subject=subject)
+
+
+def _pence(pounds: Decimal) -> int:
+    return int((pounds * 100).quantize(Decimal(1)))
+
+
+def salary_observation_record(
+    *,
+    organisation: Organisation,
+    role_level: RoleLevel | None,
+    annual_min: Decimal,
+    annual_max: Decimal | None,
+    observed_on: datetime.date,
+    source: str,
+    source_ref: str = "",
+    pay_text: str = "",
+    zone: str | None = None,
+) -> SalaryObservation:
+    """Record (or update, for the same source and reference) one annual full-time salary range."""
+    annual_max = annual_min if annual_max is None else annual_max
+    if source not in ObservationSource.values:
+        raise ValidationError(f"{source!r} is not a source of salary observations.")
+    if annual_min > annual_max:
+        raise ValidationError("The minimum salary is above the maximum: check the order.")
+    if annual_min < PLAUSIBLE_MINIMUM or annual_max > PLAUSIBLE_MAXIMUM:
+        raise ValidationError(
+            f"£{annual_min:,.0f} to £{annual_max:,.0f} a year is not a plausible full-time salary "
+            f"(we accept £{PLAUSIBLE_MINIMUM:,.0f} to £{PLAUSIBLE_MAXIMUM:,.0f}). Check the "
+            "figures and that the pay is annual, not hourly or daily."
+        )
+    values = {
+        "organisation": organisation,
+        "role_level": role_level,
+        "zone": zone or zone_of(organisation),
+        "annual_min_pence": _pence(annual_min),
+        "annual_max_pence": _pence(annual_max),
+        "observed_on": observed_on,
+        "pay_text": pay_text[:300],
+    }
+    with transaction.atomic():
+        if source_ref:
+            previous = SalaryObservation.objects.filter(
+                source=source, source_ref=source_ref
+            ).first()
+            old_subjects = subjects_of(previous.role_level) if previous else []
+            observation, _ = SalaryObservation.objects.update_or_create(
+                source=source, source_ref=source_ref, defaults=values
+            )
+        else:
+            old_subjects = []
+            observation = SalaryObservation.objects.create(source=source, **values)
+        _request_refresh(sorted(set(old_subjects + subjects_of(role_level))))
+    return observation
+
+
+def salary_observation_from_pay_text(
+    *,
+    organisation: Organisation,
+    role_level: RoleLevel | None,
+    pay_text: str,
+    observed_on: datetime.date,
+    source: str,
+    source_ref: str = "",
+) -> SalaryObservation:
+    """Parse advertised pay and record its base annual range; grades resolve through pay scales."""
+    parsed = parse_salary(pay_text)
+    usable = [
+        pay_range
+        for pay_range in parsed.ranges
+        if pay_range.currency == "GBP"
+        and pay_range.basis in {"base", "including_london_weighting"}
+        and pay_range.annual_min is not None
+    ]
+    if usable:
+        # Prefer the London figure where an advert gives national and London rates.
+        chosen = next(
+            (
+                r
+                for r in usable
+                if r.basis == "including_london_weighting" or (r.location or "").endswith("London")
+            ),
+            usable[0],
+        )
+        annual_min = chosen.annual_min
+        annual_max = chosen.annual_max
+    elif parsed.grades:
+        from civictalent.salaries.payscales import resolve_grade
+
+        resolved = resolve_grade(
+            organisation=organisation, grade=parsed.grades[0], pay_year=pay_year_of(observed_on)
+        )
+        if resolved is None:
+            raise ValidationError(
+                f"The pay says only {parsed.grades[0]}, and {organisation.short_name} has no grade "
+                "map that turns it into pounds. Give the pound range."
+            )
+        annual_min, annual_max = resolved.minimum, resolved.maximum
+    else:
+        raise ValidationError(
+            f"No annual pay in pounds was found in {pay_text!r}"
+            + (f" ({parsed.reason})." if parsed.reason else ".")
+        )
+    assert annual_min is not None
+    return salary_observation_record(
+        organisation=organisation,
+        role_level=role_level,
+        annual_min=Decimal(annual_min),
+        annual_max=Decimal(annual_max) if annual_max is not None else None,
+        observed_on=observed_on,
+        source=source,
+        source_ref=source_ref,
+        pay_text=pay_text,
+    )
+
+
+def pay_year_of(day: datetime.date) -> str:
+    """Local government pay years run April to March: 1 May 2026 is in 2026-27."""
+    start = day.year if day.month >= 4 else day.year - 1
+    return f"{start}-{str(start + 1)[2:]}"
+
+
+def salary_observation_set_included(*, observation: SalaryObservation, included: bool) -> None:
+    with transaction.atomic():
+        observation.included = included
+        observation.save(update_fields=["included"])
+        _request_refresh(subjects_of(observation.role_level))
