@@ -163,3 +163,20 @@ def test_a_person_changes_their_display_name(make_user) -> None:
     user.refresh_from_db()
     assert user.display_name == "Sam <b>Patel</b>"
     assert "Sam &lt;b&gt;Patel&lt;/b&gt;" in client.get("/account/").content.decode()
+
+
+def test_changing_email_verifies_the_new_address_before_it_replaces_the_old(make_user) -> None:  # type: ignore[no-untyped-def]
+    user = make_user(email="old@example.org", password=PASSWORD)
+    client = Client()
+    client.post("/accounts/login/", {"login": "old@example.org", "password": PASSWORD})
+    response = client.post("/accounts/email/", {"email": "new@example.org", "action_add": ""})
+    if response.status_code == 302 and "/accounts/reauthenticate/" in response["Location"]:
+        client.post(response["Location"], {"password": PASSWORD})
+        client.post("/accounts/email/", {"email": "new@example.org", "action_add": ""})
+    user.refresh_from_db()
+    assert user.email == "old@example.org"  # nothing changes until the new address is verified
+    client.post(confirmation_link("new@example.org"))
+    user.refresh_from_db()
+    assert user.email == "new@example.org"
+    assert EmailAddress.objects.get(user=user, email="new@example.org").verified
+    assert not EmailAddress.objects.filter(user=user, email="old@example.org").exists()
