@@ -13,6 +13,7 @@ urlpatterns = [
     path("organisations/", include("civictalent.organisations.urls")),
     path("framework/", include("civictalent.framework.urls")),
     path("salaries/", include("civictalent.salaries.urls")),
+    path("library/", include("civictalent.jdlibrary.urls")),
     path("api/", api.urls),
     path("admin/", admin.site.urls),
 ]

@@ -308,3 +308,45 @@ def test_salary_pages_pass_axe(live_server: Any, page: Any, people: dict[str, Us
         "document.querySelector('figure svg').getBoundingClientRect().width"
     )
     assert chart_width <= 320
+
+
+@pytest.mark.django_db(transaction=True)
+def test_library_pages_pass_axe_and_an_editor_contributes_by_keyboard_friendly_forms(
+    live_server: Any, page: Any, people: dict[str, User | None]
+) -> None:
+    framework_load_starter()
+    editor = people["editor_a"]
+    assert editor is not None
+    audit = AccessibilityAudit()
+    page.goto(live_server.url + "/accounts/login/")
+    page.get_by_label("Email").fill(editor.email)
+    page.get_by_label("Password").fill(PASSWORD)
+    page.get_by_role("button", name="Sign In").click()
+    page.wait_for_url("**/account/")
+    page.goto(live_server.url + "/library/")
+    audit.check(page)
+    page.get_by_role("button", name="Add a job description").click()
+    audit.check(page)
+    page.get_by_role("button", name="Read the job description").click()
+    assert "Upload a file or paste the text" in page.content()
+    audit.check(page)
+    page.get_by_label("Or paste the text").fill(
+        "Senior Data Analyst\n\nJob purpose\n\nHelp the council use data.\n\nMain duties\n\n- Build dashboards"
+    )
+    page.get_by_label("Salary as advertised").fill("£45,000 - £50,000 per annum")
+    page.get_by_role("button", name="Read the job description").click()
+    page.wait_for_url("**/review/")
+    audit.check(page)
+    page.get_by_role("button", name="Save").click()
+    page.wait_for_url("**/library/*/")
+    audit.check(page)
+    page.get_by_role("button", name="Publish").first.click()
+    page.wait_for_url("**/publish/")
+    audit.check(page)
+    page.get_by_label("Everyone signed in to Civic Talent").check()
+    page.get_by_label("Open Government Licence v3.0").check()
+    page.get_by_label("I have my council's permission").check()
+    page.get_by_role("button", name="Publish").click()
+    page.wait_for_url("**/library/*/")
+    assert "Published." in page.content()
+    audit.check(page)

@@ -15,6 +15,7 @@ def _navigation(request: HttpRequest) -> list[dict[str, Any]]:
     ]
     user = getattr(request, "user", None)
     if user is not None and user.is_authenticated:
+        items.append({"text": "Job descriptions", "href": reverse("jdlibrary:library")})
         items.append({"text": "Salaries", "href": reverse("salaries:overview")})
         items.append({"text": "Your account", "href": reverse("accounts:profile")})
         if user.is_platform_admin:

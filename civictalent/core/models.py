@@ -110,3 +110,22 @@ class ScheduledRun(models.Model):
 
     def __str__(self) -> str:
         return f"{self.job} for {self.period}"
+
+
+class SearchDocument(models.Model):
+    """Searchable text for one object. SQLite indexes it with FTS5 and PostgreSQL with a GIN
+    full-text index (see migration 0003); core.search is the only code that queries it."""
+
+    kind = models.CharField(max_length=32)
+    object_id = models.PositiveBigIntegerField()
+    body = models.TextField()
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["kind", "object_id"], name="one_search_document_per_object"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.kind}:{self.object_id}"

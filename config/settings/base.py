@@ -53,6 +53,7 @@ INSTALLED_APPS = [
     "civictalent.organisations",
     "civictalent.framework",
     "civictalent.salaries",
+    "civictalent.jdlibrary",
 ]
 
 MIDDLEWARE = [

@@ -165,7 +165,7 @@ def test_a_person_changes_their_display_name(make_user) -> None:
     assert "Sam &lt;b&gt;Patel&lt;/b&gt;" in client.get("/account/").content.decode()
 
 
-def test_changing_email_verifies_the_new_address_before_it_replaces_the_old(make_user) -> None:  # type: ignore[no-untyped-def]
+def test_changing_email_verifies_the_new_address_before_it_replaces_the_old(make_user) -> None:
     user = make_user(email="old@example.org", password=PASSWORD)
     client = Client()
     client.post("/accounts/login/", {"login": "old@example.org", "password": PASSWORD})

@@ -38,3 +38,10 @@ def paragraphs(text: str) -> SafeString:
             lines.append(escape(line))
     flush()
     return mark_safe("".join(blocks))  # noqa: S308 - every piece above is escaped
+
+
+@register.filter
+def get_item(mapping: object, key: str) -> object:
+    """mapping[key] in a template (for query-string values): '' when missing."""
+    getter = getattr(mapping, "get", None)
+    return getter(key, "") if getter else ""

@@ -1,0 +1,171 @@
+"""Job descriptions: contributed by councils, versioned, shared with consent under a licence."""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.db import models
+from django.db.models import F, Q
+
+from civictalent.jdlibrary.extraction import SECTION_KINDS
+
+SECTION_LABELS = {
+    "purpose": "Purpose of the role",
+    "responsibilities": "What you will do",
+    "person_specification": "Person specification",
+    "essential": "Essential criteria",
+    "desirable": "Desirable criteria",
+    "about_council": "About the council",
+    "benefits": "What we offer",
+    "how_to_apply": "How to apply",
+    "other": "Other",
+}
+
+
+class JDStatus(models.TextChoices):
+    DRAFT = "draft", "Draft"
+    PUBLISHED = "published", "Published"
+
+
+class Visibility(models.TextChoices):
+    COUNCIL = "council", "Only people in my council"
+    MEMBERS = "members", "Everyone signed in to Civic Talent"
+
+
+class Licence(models.TextChoices):
+    OGL = "ogl-3.0", "Open Government Licence v3.0"
+    CC_BY = "cc-by-4.0", "Creative Commons Attribution 4.0"
+
+
+class Contract(models.TextChoices):
+    PERMANENT = "permanent", "Permanent"
+    FIXED_TERM = "fixed term", "Fixed term"
+    SECONDMENT = "secondment", "Secondment"
+    APPRENTICESHIP = "apprenticeship", "Apprenticeship"
+    INTERIM = "interim", "Interim or contract"
+
+
+class JobDescription(models.Model):
+    organisation = models.ForeignKey(
+        "organisations.Organisation", on_delete=models.PROTECT, related_name="job_descriptions"
+    )
+    title = models.CharField(max_length=200)
+    role_level = models.ForeignKey(
+        "framework.RoleLevel",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="job_descriptions",
+    )
+    grade = models.CharField(max_length=40, blank=True)
+    pay_text = models.CharField("salary as advertised", max_length=300, blank=True)
+    annual_min_pence = models.PositiveIntegerField(null=True, blank=True)
+    annual_max_pence = models.PositiveIntegerField(null=True, blank=True)
+    contract = models.CharField(max_length=20, choices=Contract.choices, blank=True)
+    working_pattern = models.CharField(max_length=120, blank=True)
+    location = models.CharField(max_length=120, blank=True)
+    status = models.CharField(max_length=12, choices=JDStatus.choices, default=JDStatus.DRAFT)
+    visibility = models.CharField(
+        max_length=12, choices=Visibility.choices, default=Visibility.COUNCIL
+    )
+    licence = models.CharField(max_length=20, choices=Licence.choices, blank=True)
+    sharing_consent_at = models.DateTimeField(null=True, blank=True)
+    is_exemplar = models.BooleanField(default=False)
+    exemplar_reason = models.TextField(blank=True)
+    source_kind = models.CharField(
+        max_length=12, blank=True, help_text="docx, odt, pdf, text, markdown or pasted"
+    )
+    source_filename = models.CharField(max_length=200, blank=True)
+    word_count = models.PositiveIntegerField(default=0)
+    version = models.PositiveIntegerField(default=1)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+    published_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-is_exemplar", "-published_at", "-updated_at"]
+        indexes = [
+            models.Index(fields=["status", "visibility"]),
+            models.Index(fields=["role_level", "status"]),
+        ]
+        constraints = [
+            models.CheckConstraint(condition=Q(status__in=JDStatus.values), name="jd_status_valid"),
+            models.CheckConstraint(
+                condition=Q(visibility__in=Visibility.values), name="jd_visibility_valid"
+            ),
+            models.CheckConstraint(
+                condition=Q(licence__in=[*Licence.values, ""]), name="jd_licence_valid"
+            ),
+            models.CheckConstraint(
+                condition=Q(contract__in=[*Contract.values, ""]), name="jd_contract_valid"
+            ),
+            models.CheckConstraint(
+                condition=Q(annual_min_pence__isnull=True)
+                | Q(annual_max_pence__isnull=True)
+                | Q(annual_min_pence__lte=F("annual_max_pence")),
+                name="jd_pay_in_order",
+            ),
+            # Sharing beyond the council needs consent and a licence.
+            models.CheckConstraint(
+                condition=Q(visibility="council")
+                | (Q(sharing_consent_at__isnull=False) & ~Q(licence="")),
+                name="jd_shared_with_consent_and_licence",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.title} ({self.organisation.short_name})"
+
+
+class JDSection(models.Model):
+    job_description = models.ForeignKey(
+        JobDescription, on_delete=models.CASCADE, related_name="sections"
+    )
+    position = models.PositiveSmallIntegerField()
+    kind = models.CharField(
+        max_length=24, choices=[(kind, SECTION_LABELS[kind]) for kind in SECTION_KINDS]
+    )
+    heading = models.CharField(max_length=200)
+    text = models.TextField()
+
+    class Meta:
+        ordering = ["position"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["job_description", "position"], name="one_section_per_position"
+            ),
+            models.CheckConstraint(
+                condition=Q(kind__in=list(SECTION_KINDS)), name="jd_section_kind_valid"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.heading
+
+
+class JDVersion(models.Model):
+    """Every saved change: who, when, and the whole JD as it then was (for a diff)."""
+
+    job_description = models.ForeignKey(
+        JobDescription, on_delete=models.CASCADE, related_name="versions"
+    )
+    number = models.PositiveIntegerField()
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    summary = models.CharField(max_length=200)
+    snapshot = models.JSONField()
+
+    class Meta:
+        ordering = ["-number"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["job_description", "number"], name="one_version_number_per_jd"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.job_description.title} v{self.number}"

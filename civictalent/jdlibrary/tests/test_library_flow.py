@@ -1,0 +1,172 @@
+"""Contribute, review, publish and find job descriptions; who can see what."""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Callable
+
+import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.test import Client
+
+from civictalent.accounts.models import User
+from civictalent.framework.services import framework_load_starter
+from civictalent.jdlibrary.models import JDStatus, JDVersion, JobDescription
+from civictalent.organisations.models import Organisation, Role
+from civictalent.salaries.models import SalaryObservation
+
+pytestmark = pytest.mark.django_db
+
+
+def word_document() -> bytes:
+    from docx import Document
+
+    document = Document()
+    document.add_heading("Senior Data Analyst", level=0)
+    document.add_paragraph("Salary: £45,000 - £50,000 per annum")
+    document.add_heading("Job purpose", level=1)
+    document.add_paragraph("Help the council use data to improve services for residents.")
+    document.add_heading("Main duties", level=1)
+    document.add_paragraph("Build dashboards that managers use every week.")
+    document.add_heading("Person specification", level=1)
+    document.add_paragraph("Experience of SQL and of explaining data to non-specialists.")
+    buffer = io.BytesIO()
+    document.save(buffer)
+    return buffer.getvalue()
+
+
+@pytest.fixture
+def editor(make_user: Callable[..., User], council_a: Organisation) -> Client:
+    framework_load_starter()
+    client = Client()
+    client.force_login(make_user(organisation=council_a, role=Role.EDITOR))
+    return client
+
+
+def upload(
+    client: Client, council: Organisation, content: bytes, name: str, pay_text: str = ""
+) -> object:
+    return client.post(
+        "/library/contribute/",
+        {
+            "organisation": council.pk,
+            "document": SimpleUploadedFile(name, content),
+            "text": "",
+            "pay_text": pay_text,
+        },
+    )
+
+
+def test_an_editor_uploads_reviews_and_publishes_a_word_jd(
+    editor: Client, council_a: Organisation, make_user: Callable[..., User], council_b: Organisation
+) -> None:
+    response = upload(editor, council_a, word_document(), "senior-data-analyst.docx")
+    jd = JobDescription.objects.get()
+    assert response["Location"] == f"/library/{jd.pk}/review/"  # type: ignore[index]
+    assert jd.title == "Senior Data Analyst"
+    assert jd.status == JDStatus.DRAFT
+    assert jd.role_level is not None and jd.role_level.name == "Senior data analyst"
+    assert jd.annual_min_pence == 4_500_000
+    assert {section.kind for section in jd.sections.all()} >= {"purpose", "responsibilities"}
+    review = editor.get(f"/library/{jd.pk}/review/").content.decode()
+    assert "Senior Data Analyst" in review and "Build dashboards" in review
+    form = {
+        "title": "Senior data analyst (Insight)",
+        "role_level": jd.role_level.pk,
+        "grade": "PO4",
+        "pay_text": jd.pay_text,
+        "contract": "permanent",
+        "working_pattern": "Full time, hybrid",
+        "location": "Hackney Service Centre",
+        "section_purpose": "Help the council use data well.",
+        "section_responsibilities": "Build dashboards.",
+    }
+    assert editor.post(f"/library/{jd.pk}/review/", form).status_code == 302
+    jd.refresh_from_db()
+    assert jd.version == 2 and jd.grade == "PO4"
+    assert "title" in JDVersion.objects.get(job_description=jd, number=2).summary
+    # Sharing with every council needs consent and a licence.
+    refused = editor.post(f"/library/{jd.pk}/publish/", {"visibility": "members"}).content.decode()
+    assert "agree to share it and choose a licence" in refused
+    assert JobDescription.objects.get().status == JDStatus.DRAFT
+    editor.post(
+        f"/library/{jd.pk}/publish/",
+        {"visibility": "members", "licence": "ogl-3.0", "consent": "on"},
+    )
+    jd.refresh_from_db()
+    assert jd.status == JDStatus.PUBLISHED and jd.licence == "ogl-3.0"
+    assert SalaryObservation.objects.get(source_ref=f"jd-{jd.pk}").annual_min_pence == 4_500_000
+    other = Client()
+    other.force_login(make_user(organisation=council_b))
+    assert "Senior data analyst (Insight)" in other.get("/library/?q=insight").content.decode()
+    assert other.get(f"/library/{jd.pk}/").status_code == 200
+    assert other.get(f"/library/{jd.pk}/review/").status_code == 403
+
+
+def test_drafts_and_council_only_jds_stay_private(
+    editor: Client, council_a: Organisation, make_user: Callable[..., User], council_b: Organisation
+) -> None:
+    editor.post(
+        "/library/contribute/",
+        {
+            "organisation": council_a.pk,
+            "text": "Data Engineer\n\nJob purpose\n\nMove data safely.",
+            "pay_text": "",
+        },
+    )
+    jd = JobDescription.objects.get()
+    colleague, outsider = Client(), Client()
+    colleague.force_login(make_user(organisation=council_a))
+    outsider.force_login(make_user(organisation=council_b))
+    assert colleague.get(f"/library/{jd.pk}/").status_code == 403  # a draft: editors only
+    editor.post(f"/library/{jd.pk}/publish/", {"visibility": "council"})
+    assert colleague.get(f"/library/{jd.pk}/").status_code == 200
+    assert outsider.get(f"/library/{jd.pk}/").status_code == 403
+    assert "Data Engineer" not in outsider.get("/library/").content.decode()
+    assert Client().get("/library/").status_code == 302
+
+
+def test_a_hostile_file_is_refused_and_nothing_is_saved(
+    editor: Client, council_a: Organisation
+) -> None:
+    response = upload(
+        editor, council_a, b"MZ\x90\x00 not really a document", "jd.docx", pay_text="£40,000"
+    )
+    page = response.content.decode()  # type: ignore[attr-defined]
+    assert "govuk-error-summary" in page
+    assert "is not a Word document" in page or "not" in page
+    assert 'value="£40,000"' in page  # what the person typed is kept
+    assert not JobDescription.objects.exists()
+
+
+def test_members_who_are_not_editors_cannot_contribute(
+    make_user: Callable[..., User], council_a: Organisation
+) -> None:
+    client = Client()
+    client.force_login(make_user(organisation=council_a))
+    assert client.get("/library/contribute/").status_code == 403
+
+
+def test_search_facets_and_sorting(editor: Client, council_a: Organisation) -> None:
+    for title, text in [
+        ("Data Engineer", "pipelines and quality"),
+        ("User Researcher", "interviews with residents"),
+    ]:
+        editor.post(
+            "/library/contribute/",
+            {
+                "organisation": council_a.pk,
+                "text": f"{title}\n\nJob purpose\n\n{text}",
+                "pay_text": "£40,000 - £45,000 per annum",
+            },
+        )
+    page = editor.get("/library/", {"q": "residents"}).content.decode()
+    assert "User Researcher" in page and "Data Engineer" not in page
+    assert "1 job description matching" in page
+    page = editor.get("/library/", {"salary": "35k-50k", "sort": "title"}).content.decode()
+    assert page.index("Data Engineer") < page.index("User Researcher")
+    assert "Hackney (2)" in editor.get("/library/").content.decode()
+    assert (
+        "No job descriptions match"
+        in editor.get("/library/", {"salary": "65k-plus"}).content.decode()
+    )

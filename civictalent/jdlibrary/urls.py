@@ -1,0 +1,13 @@
+from django.urls import path
+
+from civictalent.jdlibrary import views
+
+app_name = "jdlibrary"
+
+urlpatterns = [
+    path("", views.library, name="library"),
+    path("contribute/", views.contribute, name="contribute"),
+    path("<int:pk>/", views.detail, name="detail"),
+    path("<int:pk>/review/", views.review, name="review"),
+    path("<int:pk>/publish/", views.publish, name="publish"),
+]

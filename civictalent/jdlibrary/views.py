@@ -1,0 +1,199 @@
+from __future__ import annotations
+
+from typing import cast
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.views.decorators.http import require_GET, require_http_methods
+
+from civictalent.accounts.models import User
+from civictalent.core.permissions import permission, signed_in
+from civictalent.framework.mapping import default_title_mapper
+from civictalent.framework.models import RoleLevel
+from civictalent.jdlibrary import selectors, services
+from civictalent.jdlibrary.documents import DocumentRejected, read_document
+from civictalent.jdlibrary.extraction import extract
+from civictalent.jdlibrary.forms import EDITED_KINDS, ContributeForm, PublishForm, ReviewForm
+from civictalent.jdlibrary.models import SECTION_LABELS, JobDescription
+
+
+def jd_from_pk(request: HttpRequest, pk: int, **_: object) -> JobDescription:
+    return get_object_or_404(
+        JobDescription.objects.select_related("organisation", "role_level__role"), pk=pk
+    )
+
+
+def _user(request: HttpRequest) -> User:
+    return cast(User, request.user)
+
+
+def _int(value: str | None) -> int | None:
+    return int(value) if value and value.isdigit() else None
+
+
+@signed_in
+@require_GET
+def library(request: HttpRequest) -> HttpResponse:
+    get = request.GET
+    filters = selectors.LibraryFilters(
+        query=get.get("q", "").strip()[:200],
+        council=_int(get.get("council")),
+        family=_int(get.get("family")),
+        role_level=_int(get.get("role_level")),
+        contract=get.get("contract", ""),
+        salary_band=get.get("salary", ""),
+        exemplars_only=get.get("exemplars") == "1",
+        sort=get.get("sort", "relevance") if get.get("sort") in selectors.SORTS else "relevance",
+    )
+    results = selectors.library(_user(request), filters)
+    page = Paginator(results, 20).get_page(get.get("page"))
+    return render(
+        request,
+        "jdlibrary/library.html",
+        {
+            "page": page,
+            "filters": filters,
+            "facets": selectors.facets(results),
+            "salary_bands": [(key, band[0]) for key, band in selectors.SALARY_BANDS.items()],
+            "sorts": selectors.SORTS,
+            "can_contribute": request.user.has_perm("jdlibrary.contribute"),
+        },
+    )
+
+
+def _matched_role_level(title: str, text: str) -> RoleLevel | None:
+    mapper = default_title_mapper()
+    if mapper is None:
+        return None
+    match = mapper.map(title, text)
+    if not match.role_level:
+        return None
+    return RoleLevel.objects.filter(
+        framework__is_default=True, name=match.role_level, role__name=match.role
+    ).first()
+
+
+@permission("jdlibrary.contribute")
+@require_http_methods(["GET", "POST"])
+def contribute(request: HttpRequest) -> HttpResponse:
+    councils = selectors.councils_user_edits_for(_user(request))
+    form = ContributeForm(request.POST or None, request.FILES or None, councils=councils)
+    if request.method == "POST" and form.is_valid():
+        upload = form.cleaned_data["document"]
+        try:
+            if upload:
+                document = read_document(upload.read(), upload.name)
+                text, filename, front = document.text, upload.name, document.front_matter
+                kind: str = document.kind
+            else:
+                text, kind, filename, front = form.cleaned_data["text"], "pasted", "", {}
+            extracted = extract(text, front_matter=front)
+            pay_text = form.cleaned_data["pay_text"] or extracted.salary_text
+            sections = [
+                services.SectionInput(section.kind, section.heading, section.text)
+                for section in extracted.sections
+            ]
+            jd = services.jd_create(
+                organisation=form.cleaned_data["organisation"],
+                author=_user(request),
+                title=extracted.title or "Untitled job description",
+                sections=sections,
+                role_level=_matched_role_level(extracted.title, text),
+                grade=extracted.grade or "",
+                pay_text=pay_text,
+                contract=extracted.contract
+                if extracted.contract
+                in {"permanent", "fixed term", "secondment", "apprenticeship", "interim"}
+                else "",
+                working_pattern=extracted.working_pattern or "",
+                location=extracted.location or "",
+                source_kind=kind,
+                source_filename=filename,
+            )
+        except DocumentRejected as error:
+            form.add_error("document", error.message)
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(
+                request,
+                "We read your job description. Check each field, correct anything we got wrong, "
+                "then save.",
+            )
+            return redirect("jdlibrary:review", pk=jd.pk)
+    return render(request, "jdlibrary/contribute.html", {"form": form})
+
+
+def _sections_by_kind(jd: JobDescription) -> dict[str, str]:
+    grouped: dict[str, list[str]] = {}
+    for section in jd.sections.all():
+        kind = section.kind if section.kind in EDITED_KINDS else "other"
+        grouped.setdefault(kind, []).append(section.text)
+    return {kind: "\n\n".join(texts) for kind, texts in grouped.items()}
+
+
+@permission("jdlibrary.edit_jd", on=jd_from_pk)
+@require_http_methods(["GET", "POST"])
+def review(request: HttpRequest, pk: int) -> HttpResponse:
+    jd = jd_from_pk(request, pk)
+    form = ReviewForm(request.POST or None, instance=jd, sections=_sections_by_kind(jd))
+    if request.method == "POST" and form.is_valid():
+        sections = [
+            services.SectionInput(kind, SECTION_LABELS[kind], text)
+            for kind, text in form.section_texts().items()
+        ]
+        fields = {name: form.cleaned_data[name] for name in services.EDITABLE_FIELDS}
+        try:
+            services.jd_update(jd=jd, author=_user(request), sections=sections, **fields)
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(request, "Saved.")
+            return redirect("jdlibrary:detail", pk=jd.pk)
+    return render(request, "jdlibrary/review.html", {"jd": jd, "form": form})
+
+
+@permission("jdlibrary.edit_jd", on=jd_from_pk)
+@require_http_methods(["GET", "POST"])
+def publish(request: HttpRequest, pk: int) -> HttpResponse:
+    jd = jd_from_pk(request, pk)
+    initial = {
+        "visibility": jd.visibility,
+        "licence": jd.licence,
+        "consent": bool(jd.sharing_consent_at),
+    }
+    form = PublishForm(request.POST or None, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        try:
+            notes = services.jd_publish(
+                jd=jd,
+                author=_user(request),
+                visibility=form.cleaned_data["visibility"],
+                licence=form.cleaned_data["licence"],
+                consent=form.cleaned_data["consent"],
+            )
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(request, " ".join(["Published.", *notes]))
+            return redirect("jdlibrary:detail", pk=jd.pk)
+    return render(request, "jdlibrary/publish.html", {"jd": jd, "form": form})
+
+
+@permission("jdlibrary.view_jd", on=jd_from_pk)
+@require_GET
+def detail(request: HttpRequest, pk: int) -> HttpResponse:
+    jd = jd_from_pk(request, pk)
+    return render(
+        request,
+        "jdlibrary/detail.html",
+        {
+            "jd": jd,
+            "sections": jd.sections.all(),
+            "versions": jd.versions.select_related("author")[:10],
+            "can_edit": request.user.has_perm("jdlibrary.edit_jd", jd),
+        },
+    )
