@@ -76,6 +76,13 @@ def render(results: list[dict]) -> str:  # type: ignore[type-arg]
                 f"| ratio to baseline | {result['ratio_to_baseline']}× |",
                 f"| target | < {result['target_ms']} ms: {'met' if result['meets_target'] else '**not met**'} |",
             ]
+        elif result["benchmark"] == "ingest":
+            lines += [
+                f"Word JD, median {result['word_median_ms']} ms, p95 {result['word_p95_ms']} ms "
+                f"(target < {result['target_ms']:g} ms: {'met' if result['meets_target'] else '**not met**'}); "
+                f"slowest file {result['all_files_max_ms']} ms. Baseline ({result['baseline']['name']}): "
+                f"median {result['baseline']['median_ms']} ms.",
+            ]
         elif result["benchmark"] == "salaries":
             base = result["baseline"]
             parser = result["parser"]

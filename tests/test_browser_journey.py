@@ -350,3 +350,11 @@ def test_library_pages_pass_axe_and_an_editor_contributes_by_keyboard_friendly_f
     page.wait_for_url("**/library/*/")
     assert "Published." in page.content()
     audit.check(page)
+    jd_url = page.url
+    for suffix in ["versions/", "versions/1/", "copy/"]:
+        page.goto(jd_url + suffix)
+        audit.check(page)
+    page.goto(live_server.url + "/library/compare/")
+    audit.check(page)
+    page.goto(live_server.url + "/library/?q=data&sort=title")
+    audit.check(page)

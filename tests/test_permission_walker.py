@@ -38,6 +38,11 @@ COUNCIL_A_ADMIN_ACTION = matrix(
     "deny", anonymous="login", admin_a="post_only", platform_admin="post_only"
 )
 
+# A draft of council A: its editors and admins, and platform admins, may read (and copy) it.
+COUNCIL_A_DRAFT_READERS = matrix(
+    "deny", anonymous="login", editor_a="ok", admin_a="ok", platform_admin="ok"
+)
+
 EXPECTED: dict[str, dict[str, str]] = {
     "core:home": PUBLIC,
     "core:accessibility": PUBLIC,
@@ -88,6 +93,14 @@ EXPECTED: dict[str, dict[str, str]] = {
     ),
     "jdlibrary:review": matrix("deny", anonymous="login", editor_a="ok", admin_a="ok"),
     "jdlibrary:publish": matrix("deny", anonymous="login", editor_a="ok", admin_a="ok"),
+    "jdlibrary:reuse_docx": COUNCIL_A_DRAFT_READERS,
+    "jdlibrary:reuse_markdown": COUNCIL_A_DRAFT_READERS,
+    "jdlibrary:reuse_versions": COUNCIL_A_DRAFT_READERS,
+    "jdlibrary:reuse_version": COUNCIL_A_DRAFT_READERS,
+    "jdlibrary:reuse_copy": COUNCIL_A_DRAFT_READERS,
+    "jdlibrary:curation_compare": SIGNED_IN,
+    "jdlibrary:curation_mark_exemplar": PLATFORM_ADMIN_ONLY,
+    "jdlibrary:curation_unmark_exemplar": PLATFORM_ADMIN_ONLY,
 }
 
 # Spot checks of views we did not write: the admin site admits platform admins only.
@@ -162,14 +175,19 @@ def url_kwargs(name: str, people: dict[str, User | None]) -> dict[str, Any]:
     }
     if name in framework_slugs:
         return {"slug": framework_slugs[name]}
-    if name in {"jdlibrary:detail", "jdlibrary:review", "jdlibrary:publish"}:
-        from civictalent.jdlibrary.models import JobDescription
+    if name.startswith("jdlibrary:") and name not in {
+        "jdlibrary:library",
+        "jdlibrary:contribute",
+        "jdlibrary:curation_compare",
+    }:
+        from civictalent.jdlibrary.models import JDVersion, JobDescription
 
         jd = JobDescription.objects.create(
             organisation=Membership.objects.get(user=people["member_a"]).organisation,
             title="Data analyst",
         )
-        return {"pk": jd.pk}
+        JDVersion.objects.create(job_description=jd, number=1, summary="Created", snapshot={})
+        return {"pk": jd.pk, "number": 1} if name == "jdlibrary:reuse_version" else {"pk": jd.pk}
     if name == "salaries:benchmark":
         return {"kind": "level", "slug": "senior-data-analyst"}
     if name == "salaries:download":

@@ -8,6 +8,7 @@ from django.db import transaction
 
 from civictalent.accounts.models import User
 from civictalent.accounts.services import user_create_verified
+from civictalent.jdlibrary.curation import exemplars_load
 from civictalent.organisations.models import JoinRequest, Membership, Organisation, Role
 from civictalent.salaries.benchmarks import benchmarks_refresh_due, benchmarks_request_all
 from civictalent.salaries.demo import demo_salaries_load
@@ -121,6 +122,9 @@ def demo_load() -> DemoReport:
         pay_scales = payscales_load_demo()
         if pay_scales.spines_loaded or pay_scales.grade_maps_loaded:
             report.created.append("illustrative pay scales")
+        exemplars = exemplars_load()
+        if exemplars:
+            report.created.append(f"{len(exemplars)} exemplar job descriptions")
         salaries = demo_salaries_load()
         if salaries:
             report.created.append(f"{salaries} demonstration salaries")

@@ -10,6 +10,7 @@ from civictalent.core.predicates import (
     is_council_member,
     is_platform_admin,
 )
+from civictalent.jdlibrary import curation_rules  # noqa: F401 - jdlibrary.curate
 
 
 @rules.predicate

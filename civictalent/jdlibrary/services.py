@@ -108,6 +108,7 @@ def jd_create(
     location: str = "",
     source_kind: str = "pasted",
     source_filename: str = "",
+    summary: str = "Created",
 ) -> JobDescription:
     """A new draft for a council, with its first version."""
     if not title.strip():
@@ -135,7 +136,11 @@ def jd_create(
         jd.save(update_fields=["word_count"])
         _reindex(jd, sections)
         JDVersion.objects.create(
-            job_description=jd, number=1, author=author, summary="Created", snapshot=snapshot(jd)
+            job_description=jd,
+            number=1,
+            author=author,
+            summary=summary[:200],
+            snapshot=snapshot(jd),
         )
         audit_record(
             actor=author,
@@ -225,3 +230,25 @@ def jd_publish(
         elif not jd.pay_text:
             notes.append("It has no salary, so it cannot count in the salary benchmarks.")
     return notes
+
+
+def jd_copy(*, source: JobDescription, organisation: Organisation, author: User) -> JobDescription:
+    """Start a new draft for ``organisation`` from ``source``; its first version says so."""
+    return jd_create(
+        organisation=organisation,
+        author=author,
+        title=source.title,
+        sections=[
+            SectionInput(section.kind, section.heading, section.text)
+            for section in source.sections.all()
+        ],
+        role_level=source.role_level,
+        grade=source.grade,
+        pay_text=source.pay_text,
+        contract=source.contract,
+        working_pattern=source.working_pattern,
+        location=source.location,
+        source_kind="copy",
+        source_filename=f"jd-{source.pk}",
+        summary=f"Copied from {source.title} ({source.organisation.short_name})",
+    )

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from civictalent.jdlibrary import views
+from civictalent.jdlibrary import curation_urls, reuse_urls, views
 
 app_name = "jdlibrary"
 
@@ -10,4 +10,6 @@ urlpatterns = [
     path("<int:pk>/", views.detail, name="detail"),
     path("<int:pk>/review/", views.review, name="review"),
     path("<int:pk>/publish/", views.publish, name="publish"),
+    *reuse_urls.urlpatterns,
+    *curation_urls.urlpatterns,
 ]

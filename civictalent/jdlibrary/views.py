@@ -13,7 +13,7 @@ from civictalent.accounts.models import User
 from civictalent.core.permissions import permission, signed_in
 from civictalent.framework.mapping import default_title_mapper
 from civictalent.framework.models import RoleLevel
-from civictalent.jdlibrary import selectors, services
+from civictalent.jdlibrary import curation, selectors, services
 from civictalent.jdlibrary.documents import DocumentRejected, read_document
 from civictalent.jdlibrary.extraction import extract
 from civictalent.jdlibrary.forms import EDITED_KINDS, ContributeForm, PublishForm, ReviewForm
@@ -118,6 +118,8 @@ def contribute(request: HttpRequest) -> HttpResponse:
         except ValidationError as error:
             form.add_error(None, error)
         else:
+            for duplicate in curation.near_duplicates_of_jd(jd=jd, user=_user(request)):
+                messages.warning(request, f"{duplicate.message} Check you are not adding a copy.")
             messages.success(
                 request,
                 "We read your job description. Check each field, correct anything we got wrong, "
@@ -195,5 +197,7 @@ def detail(request: HttpRequest, pk: int) -> HttpResponse:
             "sections": jd.sections.all(),
             "versions": jd.versions.select_related("author")[:10],
             "can_edit": request.user.has_perm("jdlibrary.edit_jd", jd),
+            "can_copy": request.user.has_perm("jdlibrary.contribute"),
+            "can_curate": request.user.has_perm("jdlibrary.curate"),
         },
     )
