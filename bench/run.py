@@ -76,6 +76,23 @@ def render(results: list[dict]) -> str:  # type: ignore[type-arg]
                 f"| ratio to baseline | {result['ratio_to_baseline']}× |",
                 f"| target | < {result['target_ms']} ms: {'met' if result['meets_target'] else '**not met**'} |",
             ]
+        elif result["benchmark"] == "library":
+            lines += [
+                "| page | median ms | p95 ms | raw full-text query ms | x raw query | target | met |",
+                "|---|---:|---:|---:|---:|---|---|",
+            ]
+            for row in result["pages"]:
+                raw = (
+                    row["raw_search_median_ms"]
+                    if row["raw_search_median_ms"] is not None
+                    else "n/a"
+                )
+                ratio = (
+                    row["ratio_to_raw_search"] if row["ratio_to_raw_search"] is not None else "n/a"
+                )
+                lines.append(
+                    f"| {row['page']} (`{row['url']}`) | {row['median_ms']} | {row['p95_ms']} | {raw} | {ratio} | < {result['target_ms']:g} ms | {'yes' if row['meets_target'] else '**no**'} |"
+                )
         elif result["benchmark"] == "ingest":
             lines += [
                 f"Word JD, median {result['word_median_ms']} ms, p95 {result['word_p95_ms']} ms "

@@ -99,6 +99,10 @@ EXPECTED: dict[str, dict[str, str]] = {
     "jdlibrary:reuse_version": COUNCIL_A_DRAFT_READERS,
     "jdlibrary:reuse_copy": COUNCIL_A_DRAFT_READERS,
     "jdlibrary:curation_compare": SIGNED_IN,
+    "jdlibrary:suggestion_create": COUNCIL_A_DRAFT_READERS,
+    "jdlibrary:suggestion_resolve": matrix(
+        "deny", anonymous="login", editor_a="post_only", admin_a="post_only"
+    ),
     "jdlibrary:curation_mark_exemplar": PLATFORM_ADMIN_ONLY,
     "jdlibrary:curation_unmark_exemplar": PLATFORM_ADMIN_ONLY,
 }
@@ -175,6 +179,15 @@ def url_kwargs(name: str, people: dict[str, User | None]) -> dict[str, Any]:
     }
     if name in framework_slugs:
         return {"slug": framework_slugs[name]}
+    if name == "jdlibrary:suggestion_resolve":
+        from civictalent.jdlibrary.models import JDSuggestion, JobDescription
+
+        jd = JobDescription.objects.create(
+            organisation=Membership.objects.get(user=people["member_a"]).organisation,
+            title="Data analyst",
+        )
+        suggestion = JDSuggestion.objects.create(job_description=jd, text="Say what it does.")
+        return {"pk": suggestion.pk}
     if name.startswith("jdlibrary:") and name not in {
         "jdlibrary:library",
         "jdlibrary:contribute",

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from datetime import datetime, timedelta
 
-from django.db import transaction
+from django.db import connection, transaction
 
 from civictalent.core.models import OutboundEmail, ScheduledRun
 
@@ -26,4 +26,9 @@ def housekeeping_prune(*, now: datetime) -> dict[str, int]:
         ).delete()
         tasks, _ = DBTaskResult.objects.filter(finished_at__lt=now - KEEP_TASK_RESULTS).delete()
         runs, _ = ScheduledRun.objects.filter(enqueued_at__lt=now - KEEP_SCHEDULED_RUNS).delete()
+    if connection.vendor == "sqlite":
+        # Keep the query planner's statistics current: without them SQLite may sort the whole
+        # library instead of reading it in index order.
+        with connection.cursor() as cursor:
+            cursor.execute("PRAGMA optimize")
     return {"emails": emails, "task_results": tasks, "scheduled_runs": runs}

@@ -75,6 +75,12 @@ class JobDescription(models.Model):
         max_length=12, blank=True, help_text="docx, odt, pdf, text, markdown or pasted"
     )
     source_filename = models.CharField(max_length=200, blank=True)
+    source_sha256 = models.CharField(
+        max_length=64,
+        blank=True,
+        db_index=True,
+        help_text="Hash of the uploaded file: a bulk import rerun skips what is in.",
+    )
     word_count = models.PositiveIntegerField(default=0)
     version = models.PositiveIntegerField(default=1)
     created_by = models.ForeignKey(
@@ -89,6 +95,10 @@ class JobDescription(models.Model):
         indexes = [
             models.Index(fields=["status", "visibility"]),
             models.Index(fields=["role_level", "status"]),
+            # The library's order: exemplars, then newest.
+            models.Index(
+                fields=["-is_exemplar", "-published_at", "-updated_at"], name="jd_library_order"
+            ),
         ]
         constraints = [
             models.CheckConstraint(condition=Q(status__in=JDStatus.values), name="jd_status_valid"),
@@ -169,3 +179,41 @@ class JDVersion(models.Model):
 
     def __str__(self) -> str:
         return f"{self.job_description.title} v{self.number}"
+
+
+class SuggestionStatus(models.TextChoices):
+    OPEN = "open", "Waiting for the council"
+    ACCEPTED = "accepted", "Accepted"
+    DECLINED = "declined", "Declined"
+
+
+class JDSuggestion(models.Model):
+    """A member proposes an improvement; the owning council accepts or declines it."""
+
+    job_description = models.ForeignKey(
+        JobDescription, on_delete=models.CASCADE, related_name="suggestions"
+    )
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    text = models.TextField(max_length=5000)
+    status = models.CharField(
+        max_length=12, choices=SuggestionStatus.choices, default=SuggestionStatus.OPEN
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    resolved_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    resolved_at = models.DateTimeField(null=True, blank=True)
+    response = models.TextField(blank=True, max_length=2000)
+
+    class Meta:
+        ordering = ["-created_at"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(status__in=SuggestionStatus.values), name="jd_suggestion_status_valid"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"Suggestion on {self.job_description.title} ({self.status})"

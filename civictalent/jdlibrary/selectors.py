@@ -6,7 +6,8 @@ from django.db.models import Case, Count, Q, QuerySet, When
 
 from civictalent.accounts.models import User
 from civictalent.core.predicates import council_roles
-from civictalent.core.search import search_ids
+from civictalent.core.search import search_count, search_ids, search_subquery
+from civictalent.framework.models import RoleLevel
 from civictalent.jdlibrary.models import Contract, JDStatus, JobDescription, Visibility
 from civictalent.jdlibrary.services import SEARCH_KIND
 from civictalent.organisations.models import Organisation
@@ -34,6 +35,7 @@ SALARY_BANDS = {
     "50k-65k": ("£50,000 to £65,000", 5_000_000, 6_500_000),
     "65k-plus": ("£65,000 or more", 6_500_000, None),
 }
+RANKED = 200
 SORTS = {"relevance": "Most relevant", "newest": "Newest", "title": "Title A to Z"}
 
 
@@ -61,8 +63,8 @@ def library(user: User, filters: LibraryFilters) -> QuerySet[JobDescription]:
     results = visible_job_descriptions(user)
     ranking: list[int] = []
     if filters.query:
-        ranking = search_ids(kind=SEARCH_KIND, query=filters.query)
-        results = results.filter(pk__in=ranking)
+        matching = search_subquery(kind=SEARCH_KIND, query=filters.query)
+        results = results.filter(pk__in=matching) if matching is not None else results.none()
     if filters.council:
         results = results.filter(organisation_id=filters.council)
     if filters.family:
@@ -81,45 +83,70 @@ def library(user: User, filters: LibraryFilters) -> QuerySet[JobDescription]:
         results = results.filter(is_exemplar=True)
     if filters.sort == "title":
         return results.order_by("-is_exemplar", "title")
-    if filters.sort == "relevance" and ranking:
+    # Relevance ranks the matches when there are at most RANKED of them; when a query matches
+    # much of the library (a very common word) ranking says little, so newest first is kept.
+    if (
+        filters.sort == "relevance"
+        and filters.query
+        and search_count(kind=SEARCH_KIND, query=filters.query) <= RANKED
+    ):
+        ranking = search_ids(kind=SEARCH_KIND, query=filters.query, limit=RANKED)
         order = Case(*[When(pk=pk, then=position) for position, pk in enumerate(ranking)])
         return results.order_by("-is_exemplar", order)
     return results.order_by("-is_exemplar", "-published_at", "-updated_at")
 
 
 def facets(results: QuerySet[JobDescription]) -> list[Facet]:
-    """Counts of the current results by council, family, contract and exemplar."""
+    """Counts of the current results by council, family and contract. Grouped by plain ids (no
+    joins) and named from small lookups, so it stays quick on large libraries."""
     base = results.order_by()
+    # One grouped scan for all three facets, then sums in Python.
+    by_council: dict[int, int] = {}
+    by_level: dict[int, int] = {}
+    by_contract: dict[str, int] = {}
+    for council_id, level_id, contract_value, count in (
+        base.values_list("organisation_id", "role_level_id", "contract")
+        .annotate(n=Count("pk"))
+        .values_list("organisation_id", "role_level_id", "contract", "n")
+    ):
+        by_council[council_id] = by_council.get(council_id, 0) + count
+        if level_id is not None:
+            by_level[level_id] = by_level.get(level_id, 0) + count
+        if contract_value:
+            by_contract[contract_value] = by_contract.get(contract_value, 0) + count
+    names = dict(Organisation.objects.filter(pk__in=by_council).values_list("pk", "short_name"))
     council = Facet(
         "council",
         "Council",
-        [
-            (str(pk), name, count)
-            for pk, name, count in base.values_list("organisation_id", "organisation__short_name")
-            .annotate(count=Count("pk"))
-            .order_by("organisation__short_name")
-        ],
+        sorted(
+            ((str(pk), names.get(pk, "?"), count) for pk, count in by_council.items()),
+            key=lambda o: o[1],
+        ),
     )
+    family_of = {
+        level_id: (family_id, family_name)
+        for level_id, family_id, family_name in RoleLevel.objects.filter(
+            pk__in=by_level
+        ).values_list("pk", "role__family_id", "role__family__name")
+    }
+    family_counts: dict[tuple[int, str], int] = {}
+    for level_id, count in by_level.items():
+        key = family_of[level_id]
+        family_counts[key] = family_counts.get(key, 0) + count
     family = Facet(
         "family",
         "Job family",
-        [
-            (str(pk), name, count)
-            for pk, name, count in base.exclude(role_level=None)
-            .values_list("role_level__role__family_id", "role_level__role__family__name")
-            .annotate(count=Count("pk"))
-            .order_by("role_level__role__family__name")
-        ],
+        sorted(
+            ((str(pk), name, count) for (pk, name), count in family_counts.items()),
+            key=lambda o: o[1],
+        ),
     )
     contract = Facet(
         "contract",
         "Contract",
         [
-            (value, dict(Contract.choices)[value], count)
-            for value, count in base.exclude(contract="")
-            .values_list("contract")
-            .annotate(count=Count("pk"))
-            .order_by("contract")
+            (value, dict(Contract.choices).get(value, value), count)
+            for value, count in sorted(by_contract.items())
         ],
     )
     return [facet for facet in (council, family, contract) if facet.options]

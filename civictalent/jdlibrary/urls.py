@@ -1,6 +1,6 @@
 from django.urls import path
 
-from civictalent.jdlibrary import curation_urls, reuse_urls, views
+from civictalent.jdlibrary import curation_urls, reuse_urls, suggestion_urls, views
 
 app_name = "jdlibrary"
 
@@ -12,4 +12,5 @@ urlpatterns = [
     path("<int:pk>/publish/", views.publish, name="publish"),
     *reuse_urls.urlpatterns,
     *curation_urls.urlpatterns,
+    *suggestion_urls.urlpatterns,
 ]

@@ -18,6 +18,7 @@ from civictalent.jdlibrary.documents import DocumentRejected, read_document
 from civictalent.jdlibrary.extraction import extract
 from civictalent.jdlibrary.forms import EDITED_KINDS, ContributeForm, PublishForm, ReviewForm
 from civictalent.jdlibrary.models import SECTION_LABELS, JobDescription
+from civictalent.jdlibrary.suggestions import suggestions_for
 
 
 def jd_from_pk(request: HttpRequest, pk: int, **_: object) -> JobDescription:
@@ -198,6 +199,7 @@ def detail(request: HttpRequest, pk: int) -> HttpResponse:
             "versions": jd.versions.select_related("author")[:10],
             "can_edit": request.user.has_perm("jdlibrary.edit_jd", jd),
             "can_copy": request.user.has_perm("jdlibrary.contribute"),
+            "suggestions": suggestions_for(jd),
             "can_curate": request.user.has_perm("jdlibrary.curate"),
         },
     )

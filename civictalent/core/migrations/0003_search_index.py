@@ -3,17 +3,21 @@
 from django.db import migrations
 
 SQLITE_FORWARD = [
+    # kind and object_id ride along unindexed, so a search needs no join back to the table.
     "CREATE VIRTUAL TABLE core_searchdocument_fts USING fts5("
-    "body, content='core_searchdocument', content_rowid='id', tokenize='porter unicode61')",
+    "body, kind UNINDEXED, object_id UNINDEXED, content='core_searchdocument', "
+    "content_rowid='id', tokenize='porter unicode61')",
     "CREATE TRIGGER core_searchdocument_ai AFTER INSERT ON core_searchdocument BEGIN "
-    "INSERT INTO core_searchdocument_fts(rowid, body) VALUES (new.id, new.body); END",
+    "INSERT INTO core_searchdocument_fts(rowid, body, kind, object_id) "
+    "VALUES (new.id, new.body, new.kind, new.object_id); END",
     "CREATE TRIGGER core_searchdocument_ad AFTER DELETE ON core_searchdocument BEGIN "
-    "INSERT INTO core_searchdocument_fts(core_searchdocument_fts, rowid, body) "
-    "VALUES ('delete', old.id, old.body); END",
+    "INSERT INTO core_searchdocument_fts(core_searchdocument_fts, rowid, body, kind, object_id) "
+    "VALUES ('delete', old.id, old.body, old.kind, old.object_id); END",
     "CREATE TRIGGER core_searchdocument_au AFTER UPDATE ON core_searchdocument BEGIN "
-    "INSERT INTO core_searchdocument_fts(core_searchdocument_fts, rowid, body) "
-    "VALUES ('delete', old.id, old.body); "
-    "INSERT INTO core_searchdocument_fts(rowid, body) VALUES (new.id, new.body); END",
+    "INSERT INTO core_searchdocument_fts(core_searchdocument_fts, rowid, body, kind, object_id) "
+    "VALUES ('delete', old.id, old.body, old.kind, old.object_id); "
+    "INSERT INTO core_searchdocument_fts(rowid, body, kind, object_id) "
+    "VALUES (new.id, new.body, new.kind, new.object_id); END",
 ]
 SQLITE_BACKWARD = [
     "DROP TRIGGER IF EXISTS core_searchdocument_au",
