@@ -358,3 +358,109 @@ def test_library_pages_pass_axe_and_an_editor_contributes_by_keyboard_friendly_f
     audit.check(page)
     page.goto(live_server.url + "/library/?q=data&sort=title")
     audit.check(page)
+
+
+@pytest.mark.django_db(transaction=True)
+def test_word_jd_uploaded_published_found_compared_downloaded_and_reused_by_another_council(
+    live_server: Any,
+    page: Any,
+    people: dict[str, User | None],
+    make_user: Any,
+    council_b: Any,
+    tmp_path: Any,
+) -> None:
+    """The library's "done when": upload a Word JD, correct, publish; another council finds it
+    by search and facet, compares it, downloads it as Word and starts its own from it."""
+    import io as _io
+
+    from docx import Document
+
+    from civictalent.jdlibrary.services import SectionInput, jd_create, jd_publish
+    from civictalent.organisations.models import Role
+
+    framework_load_starter()
+    audit = AccessibilityAudit()
+    document = Document()
+    document.add_heading("Senior Data Analyst", level=0)
+    document.add_paragraph("Salary: £46,000 - £51,000 per annum")
+    document.add_heading("Job purpose", level=1)
+    document.add_paragraph("Help the council understand its residents through data.")
+    document.add_heading("Main duties", level=1)
+    document.add_paragraph("Build and explain dashboards for housing services.")
+    word = tmp_path / "senior-data-analyst.docx"
+    buffer = _io.BytesIO()
+    document.save(buffer)
+    word.write_bytes(buffer.getvalue())
+
+    def sign_in(email: str) -> None:
+        page.goto(live_server.url + "/accounts/login/")
+        page.get_by_label("Email").fill(email)
+        page.get_by_label("Password").fill(PASSWORD)
+        page.get_by_role("button", name="Sign In").click()
+        page.wait_for_url("**/account/")
+
+    editor_a = people["editor_a"]
+    assert editor_a is not None
+    sign_in(editor_a.email)
+    page.goto(live_server.url + "/library/contribute/")
+    page.get_by_label("Upload the job description").set_input_files(str(word))
+    page.get_by_role("button", name="Read the job description").click()
+    page.wait_for_url("**/review/")
+    audit.check(page)
+    assert page.get_by_label("Title").input_value() == "Senior Data Analyst"
+    page.get_by_label("Grade").fill("PO5")
+    page.get_by_role("button", name="Save").click()
+    page.wait_for_url("**/library/*/")
+    page.get_by_role("button", name="Publish").first.click()
+    page.get_by_label("Everyone signed in to Civic Talent").check()
+    page.get_by_label("Open Government Licence v3.0").check()
+    page.get_by_label("I have my council's permission").check()
+    page.get_by_role("button", name="Publish").click()
+    page.wait_for_url("**/library/*/")
+    page.get_by_role("link", name="Sign out").click()
+    page.get_by_role("button", name="Sign Out").click()
+
+    editor_b = make_user(organisation=council_b, role=Role.EDITOR)
+    other = jd_create(
+        organisation=council_b,
+        author=editor_b,
+        title="Data Analyst",
+        sections=[SectionInput("purpose", "Purpose", "Report on services.")],
+    )
+    jd_publish(jd=other, author=editor_b, visibility="council")
+    sign_in(editor_b.email)
+    page.goto(live_server.url + "/library/")
+    page.get_by_label("Search titles and text").fill("dashboards housing")
+    page.get_by_label("Council").select_option(label="Hackney (1)")
+    page.get_by_role("button", name="Apply").click()
+    audit.check(page)
+    page.get_by_role("link", name="Senior Data Analyst").click()
+    audit.check(page)
+    assert "PO5" in page.content()
+    jd_page = page.url
+    page.get_by_role("link", name="Compare with other job descriptions").click()
+    audit.check(page)
+    page.get_by_label("Search the library").fill("services")
+    page.get_by_role("button", name="Search", exact=True).click()
+    page.get_by_label("Data Analyst", exact=True).check()
+    page.get_by_role("button", name="Compare").click()
+    audit.check(page)
+    assert "Greenwich" in page.content() and "Hackney" in page.content()
+    page.goto(jd_page)
+    with page.expect_download() as download:
+        page.get_by_role("link", name="Download as Word").click()
+    saved = tmp_path / "downloaded.docx"
+    download.value.save_as(saved)
+    headings = [
+        p.text for p in Document(str(saved)).paragraphs if p.style.name.startswith("Heading")
+    ]
+    assert any("purpose" in heading.lower() for heading in headings)
+    page.get_by_role("button", name="Start a new job description from this one").click()
+    audit.check(page)
+    page.get_by_role("button", name="Copy as a draft").click()
+    page.wait_for_url("**/library/*/**")
+    audit.check(page)
+    from civictalent.jdlibrary.models import JobDescription
+
+    copy = JobDescription.objects.filter(organisation=council_b, title="Senior Data Analyst").get()
+    assert copy.status == "draft"

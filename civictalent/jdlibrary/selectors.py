@@ -1,8 +1,10 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from datetime import timedelta
 
 from django.db.models import Case, Count, Q, QuerySet, When
+from django.utils import timezone
 
 from civictalent.accounts.models import User
 from civictalent.core.predicates import council_roles
@@ -36,6 +38,7 @@ SALARY_BANDS = {
     "65k-plus": ("£65,000 or more", 6_500_000, None),
 }
 RANKED = 200
+PUBLISHED_WITHIN = {"30": "In the last 30 days", "365": "In the last 12 months"}
 SORTS = {"relevance": "Most relevant", "newest": "Newest", "title": "Title A to Z"}
 
 
@@ -48,6 +51,7 @@ class LibraryFilters:
     contract: str = ""
     salary_band: str = ""
     exemplars_only: bool = False
+    published_within_days: int | None = None
     sort: str = "relevance"
 
 
@@ -81,6 +85,9 @@ def library(user: User, filters: LibraryFilters) -> QuerySet[JobDescription]:
             results = results.filter(annual_min_pence__lt=high)
     if filters.exemplars_only:
         results = results.filter(is_exemplar=True)
+    if filters.published_within_days:
+        since = timezone.now() - timedelta(days=filters.published_within_days)
+        results = results.filter(published_at__gte=since)
     if filters.sort == "title":
         return results.order_by("-is_exemplar", "title")
     # Relevance ranks the matches when there are at most RANKED of them; when a query matches
@@ -157,3 +164,25 @@ def councils_user_edits_for(user: User) -> QuerySet[Organisation]:
         return Organisation.objects.filter(is_active=True).order_by("short_name")
     editor_of = [org for org, role in council_roles(user).items() if role in {"editor", "admin"}]
     return Organisation.objects.filter(pk__in=editor_of).order_by("short_name")
+
+
+def alternatives(jd: JobDescription, user: User) -> QuerySet[JobDescription]:
+    """Other JDs the person may see for the same role level: "7 job descriptions for ..."."""
+    if jd.role_level_id is None:
+        return JobDescription.objects.none()
+    return (
+        visible_job_descriptions(user)
+        .filter(role_level_id=jd.role_level_id, status=JDStatus.PUBLISHED)
+        .exclude(pk=jd.pk)
+        .order_by("-is_exemplar", "-published_at")
+    )
+
+
+def role_levels_in_library(user: User) -> QuerySet[RoleLevel]:
+    """Role levels that have at least one JD the person may see, for the filter."""
+    level_ids = visible_job_descriptions(user).exclude(role_level=None).values("role_level_id")
+    return (
+        RoleLevel.objects.filter(pk__in=level_ids)
+        .select_related("role")
+        .order_by("role__name", "rank")
+    )

@@ -47,6 +47,9 @@ def library(request: HttpRequest) -> HttpResponse:
         contract=get.get("contract", ""),
         salary_band=get.get("salary", ""),
         exemplars_only=get.get("exemplars") == "1",
+        published_within_days=int(get["published"])
+        if get.get("published") in selectors.PUBLISHED_WITHIN
+        else None,
         sort=get.get("sort", "relevance") if get.get("sort") in selectors.SORTS else "relevance",
     )
     results = selectors.library(_user(request), filters)
@@ -59,6 +62,8 @@ def library(request: HttpRequest) -> HttpResponse:
             "filters": filters,
             "facets": selectors.facets(results),
             "salary_bands": [(key, band[0]) for key, band in selectors.SALARY_BANDS.items()],
+            "published_options": selectors.PUBLISHED_WITHIN,
+            "role_levels": selectors.role_levels_in_library(_user(request)),
             "sorts": selectors.SORTS,
             "can_contribute": request.user.has_perm("jdlibrary.contribute"),
         },
@@ -200,6 +205,8 @@ def detail(request: HttpRequest, pk: int) -> HttpResponse:
             "can_edit": request.user.has_perm("jdlibrary.edit_jd", jd),
             "can_copy": request.user.has_perm("jdlibrary.contribute"),
             "suggestions": suggestions_for(jd),
+            "alternatives": selectors.alternatives(jd, _user(request))[:10],
+            "alternatives_count": selectors.alternatives(jd, _user(request)).count(),
             "can_curate": request.user.has_perm("jdlibrary.curate"),
         },
     )

@@ -170,3 +170,34 @@ def test_search_facets_and_sorting(editor: Client, council_a: Organisation) -> N
         "No job descriptions match"
         in editor.get("/library/", {"salary": "65k-plus"}).content.decode()
     )
+
+
+def test_job_descriptions_for_the_same_role_level_are_grouped(
+    editor: Client, council_a: Organisation, make_user: Callable[..., User], council_b: Organisation
+) -> None:
+    from civictalent.framework.models import RoleLevel
+    from civictalent.jdlibrary.services import SectionInput, jd_create, jd_publish
+
+    level = RoleLevel.objects.get(framework__is_default=True, slug="senior-data-analyst")
+    author_b = make_user(organisation=council_b, role=Role.EDITOR)
+    jds = []
+    for council, author in [
+        (council_a, User.objects.filter(memberships__organisation=council_a).first()),
+        (council_b, author_b),
+        (council_b, author_b),
+    ]:
+        jd = jd_create(
+            organisation=council,
+            author=author,
+            title="Senior Data Analyst",
+            role_level=level,
+            sections=[SectionInput("purpose", "Purpose", "Use data well.")],
+            pay_text="£48,000 - £52,000 per annum",
+        )
+        jd_publish(jd=jd, author=author, visibility="members", licence="ogl-3.0", consent=True)
+        jds.append(jd)
+    page = editor.get(f"/library/{jds[0].pk}/").content.decode()
+    assert "2 other job descriptions for Senior data analyst" in page
+    assert "Greenwich" in page
+    filtered = editor.get("/library/", {"role_level": level.pk, "published": "30"}).content.decode()
+    assert "3 job descriptions" in filtered
