@@ -237,6 +237,24 @@ def jd_create_from_document(
     )
 
 
+def jd_create_from_text(
+    *, organisation: Organisation, author: User, text: str, pay_text: str = ""
+) -> JobDescription:
+    """Save pasted text as a draft for the council (the same path as an uploaded file)."""
+    extracted = extract(text)
+    return _create_draft(
+        organisation=organisation,
+        author=author,
+        extracted=extracted,
+        text=text,
+        title=extracted.title,
+        pay_text=pay_text,
+        source_kind="pasted",
+        source_filename="",
+        sha256=row_sha256(extracted.title, text),
+    )
+
+
 def _jd_create_from_row(
     *, organisation: Organisation, author: User, title: str, pay_text: str, text: str, name: str
 ) -> JobDescription:

@@ -11,11 +11,8 @@ from django.views.decorators.http import require_GET, require_http_methods
 
 from civictalent.accounts.models import User
 from civictalent.core.permissions import permission, signed_in
-from civictalent.framework.mapping import default_title_mapper
-from civictalent.framework.models import RoleLevel
-from civictalent.jdlibrary import curation, selectors, services
-from civictalent.jdlibrary.documents import DocumentRejected, read_document
-from civictalent.jdlibrary.extraction import extract
+from civictalent.jdlibrary import bulk, curation, selectors, services
+from civictalent.jdlibrary.documents import DocumentRejected
 from civictalent.jdlibrary.forms import EDITED_KINDS, ContributeForm, PublishForm, ReviewForm
 from civictalent.jdlibrary.models import SECTION_LABELS, JobDescription
 from civictalent.jdlibrary.suggestions import suggestions_for
@@ -70,18 +67,6 @@ def library(request: HttpRequest) -> HttpResponse:
     )
 
 
-def _matched_role_level(title: str, text: str) -> RoleLevel | None:
-    mapper = default_title_mapper()
-    if mapper is None:
-        return None
-    match = mapper.map(title, text)
-    if not match.role_level:
-        return None
-    return RoleLevel.objects.filter(
-        framework__is_default=True, name=match.role_level, role__name=match.role
-    ).first()
-
-
 @permission("jdlibrary.contribute")
 @require_http_methods(["GET", "POST"])
 def contribute(request: HttpRequest) -> HttpResponse:
@@ -91,34 +76,20 @@ def contribute(request: HttpRequest) -> HttpResponse:
         upload = form.cleaned_data["document"]
         try:
             if upload:
-                document = read_document(upload.read(), upload.name)
-                text, filename, front = document.text, upload.name, document.front_matter
-                kind: str = document.kind
+                jd = bulk.jd_create_from_document(
+                    organisation=form.cleaned_data["organisation"],
+                    author=_user(request),
+                    data=upload.read(),
+                    filename=upload.name,
+                    pay_text=form.cleaned_data["pay_text"],
+                )
             else:
-                text, kind, filename, front = form.cleaned_data["text"], "pasted", "", {}
-            extracted = extract(text, front_matter=front)
-            pay_text = form.cleaned_data["pay_text"] or extracted.salary_text
-            sections = [
-                services.SectionInput(section.kind, section.heading, section.text)
-                for section in extracted.sections
-            ]
-            jd = services.jd_create(
-                organisation=form.cleaned_data["organisation"],
-                author=_user(request),
-                title=extracted.title or "Untitled job description",
-                sections=sections,
-                role_level=_matched_role_level(extracted.title, text),
-                grade=extracted.grade or "",
-                pay_text=pay_text,
-                contract=extracted.contract
-                if extracted.contract
-                in {"permanent", "fixed term", "secondment", "apprenticeship", "interim"}
-                else "",
-                working_pattern=extracted.working_pattern or "",
-                location=extracted.location or "",
-                source_kind=kind,
-                source_filename=filename,
-            )
+                jd = bulk.jd_create_from_text(
+                    organisation=form.cleaned_data["organisation"],
+                    author=_user(request),
+                    text=form.cleaned_data["text"],
+                    pay_text=form.cleaned_data["pay_text"],
+                )
         except DocumentRejected as error:
             form.add_error("document", error.message)
         except ValidationError as error:
