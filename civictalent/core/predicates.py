@@ -35,6 +35,14 @@ def council_roles(user: Any) -> dict[int, str]:
     return cached
 
 
+EDITING_ROLES = frozenset({"editor", "admin"})
+
+
+def organisations_where(user: Any, roles: frozenset[str] = EDITING_ROLES) -> list[int]:
+    """Ids of the organisations where the person holds one of ``roles``."""
+    return [organisation for organisation, role in council_roles(user).items() if role in roles]
+
+
 def forget_council_roles(user: Any) -> None:
     if hasattr(user, "_civictalent_roles"):
         del user._civictalent_roles

@@ -15,6 +15,7 @@ from civictalent.accounts.models import User
 from civictalent.core.audit import audit_record
 from civictalent.framework.models import RoleLevel, RoleLevelSkill
 from civictalent.jdlibrary import selectors, services
+from civictalent.jdlibrary.extraction import SECTION_KINDS
 from civictalent.jdlibrary.models import (
     SECTION_LABELS,
     Contract,
@@ -192,17 +193,7 @@ def near_duplicates_of_jd(*, jd: JobDescription, user: User) -> list[NearDuplica
 MIN_COMPARED = 2
 MAX_COMPARED = 3
 # The order a reader meets the sections in; "other" last.
-COMPARED_KINDS = (
-    "purpose",
-    "responsibilities",
-    "person_specification",
-    "essential",
-    "desirable",
-    "about_council",
-    "benefits",
-    "how_to_apply",
-    "other",
-)
+COMPARED_KINDS = SECTION_KINDS
 
 
 @dataclass(frozen=True)

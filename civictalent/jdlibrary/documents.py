@@ -545,25 +545,11 @@ def _read_docx(data: bytes, archive: zipfile.ZipFile) -> ReadDocument:
     styles = _WordStyles(document)
     reader = _WordReader(styles)
     reader.blocks(document.element.body)
-    text = reader.writer.text()
-    if not text.strip():
-        raise DocumentRejected(
-            "This Word document has no text in it. If it is a scan or a picture of a job "
-            "description, upload the original document or paste the text."
-        )
-    warnings = []
-    if reader.layout_tables:
-        warnings.append(
-            "This document uses tables for layout; we read their contents in order, but check "
-            "the sections."
-        )
-    return ReadDocument(
-        text=text,
-        kind="docx",
-        headings=reader.writer.headings,
-        has_layout_tables=reader.layout_tables,
-        warnings=warnings,
-        heading_levels=reader.writer.levels,
+    return _read_result(
+        reader,
+        "docx",
+        empty="This Word document has no text in it. If it is a scan or a picture of a job "
+        "description, upload the original document or paste the text.",
     )
 
 
@@ -874,25 +860,11 @@ def _read_odt(archive: zipfile.ZipFile) -> ReadDocument:
     body = content.find(f"{_OFFICE}body/{_OFFICE}text")
     if body is not None:
         reader.blocks(body)
-    text = reader.writer.text()
-    if not text.strip():
-        raise DocumentRejected(
-            "This OpenDocument file has no text in it. Upload the original document or paste the "
-            "text."
-        )
-    warnings = []
-    if reader.layout_tables:
-        warnings.append(
-            "This document uses tables for layout; we read their contents in order, but check "
-            "the sections."
-        )
-    return ReadDocument(
-        text=text,
-        kind="odt",
-        headings=reader.writer.headings,
-        has_layout_tables=reader.layout_tables,
-        warnings=warnings,
-        heading_levels=reader.writer.levels,
+    return _read_result(
+        reader,
+        "odt",
+        empty="This OpenDocument file has no text in it. Upload the original document or paste "
+        "the text.",
     )
 
 
@@ -1446,3 +1418,25 @@ def _inline_markdown(text: str) -> str:
     text = _STRAY_STARS.sub("", text)
     text = _ESCAPED.sub(lambda match: match.group(1), text)
     return html.unescape(text)
+
+
+def _read_result(reader: Any, kind: DocumentKind, *, empty: str) -> ReadDocument:
+    """What the Word and OpenDocument readers both return: the text, its headings, and a warning
+    when tables were used for layout. A document with no text is refused with ``empty``."""
+    text = reader.writer.text()
+    if not text.strip():
+        raise DocumentRejected(empty)
+    warnings = []
+    if reader.layout_tables:
+        warnings.append(
+            "This document uses tables for layout; we read their contents in order, but check "
+            "the sections."
+        )
+    return ReadDocument(
+        text=text,
+        kind=kind,
+        headings=reader.writer.headings,
+        has_layout_tables=reader.layout_tables,
+        warnings=warnings,
+        heading_levels=reader.writer.levels,
+    )

@@ -13,6 +13,7 @@ from civictalent.jdlibrary.models import (
     Licence,
     Visibility,
 )
+from civictalent.jdlibrary.services import EDITABLE_FIELDS
 from civictalent.organisations.models import Organisation
 
 # The sections a reviewer edits, in the order a reader meets them.
@@ -84,15 +85,7 @@ class ContributeForm(GovukFormMixin, forms.Form):
 class ReviewForm(GovukFormMixin, forms.ModelForm):
     class Meta:
         model = JobDescription
-        fields = [
-            "title",
-            "role_level",
-            "grade",
-            "pay_text",
-            "contract",
-            "working_pattern",
-            "location",
-        ]
+        fields = list(EDITABLE_FIELDS)
         help_texts = {
             "role_level": "We suggested one from the title: check it.",
             "pay_text": "As the advert gives it. We read it into an annual range.",

@@ -5,17 +5,17 @@ from typing import Any
 import rules
 
 from civictalent.core.predicates import (
-    council_roles,
     is_council_editor,
     is_council_member,
     is_platform_admin,
+    organisations_where,
 )
 from civictalent.jdlibrary import curation_rules  # noqa: F401 - jdlibrary.curate
 
 
 @rules.predicate
 def edits_for_some_council(user: Any) -> bool:
-    return any(role in {"editor", "admin"} for role in council_roles(user).values())
+    return bool(organisations_where(user))
 
 
 @rules.predicate

@@ -7,7 +7,7 @@ from django.db.models import Case, Count, Q, QuerySet, When
 from django.utils import timezone
 
 from civictalent.accounts.models import User
-from civictalent.core.predicates import council_roles
+from civictalent.core.predicates import council_roles, organisations_where
 from civictalent.core.search import search_count, search_ids, search_subquery
 from civictalent.framework.models import RoleLevel
 from civictalent.jdlibrary.models import Contract, JDStatus, JobDescription, Visibility
@@ -19,7 +19,7 @@ def visible_job_descriptions(user: User) -> QuerySet[JobDescription]:
     """What a person may see: shared JDs, their councils' published JDs, drafts they can edit."""
     roles = council_roles(user)
     member_of = list(roles)
-    editor_of = [org for org, role in roles.items() if role in {"editor", "admin"}]
+    editor_of = organisations_where(user)
     if user.is_platform_admin:
         scope = Q()
     else:
@@ -162,7 +162,7 @@ def facets(results: QuerySet[JobDescription]) -> list[Facet]:
 def councils_user_edits_for(user: User) -> QuerySet[Organisation]:
     if user.is_platform_admin:
         return Organisation.objects.filter(is_active=True).order_by("short_name")
-    editor_of = [org for org, role in council_roles(user).items() if role in {"editor", "admin"}]
+    editor_of = organisations_where(user)
     return Organisation.objects.filter(pk__in=editor_of).order_by("short_name")
 
 

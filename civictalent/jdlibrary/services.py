@@ -19,7 +19,7 @@ from civictalent.jdlibrary.models import JDSection, JDStatus, JDVersion, JobDesc
 from civictalent.organisations.models import Organisation
 from civictalent.salaries.models import ObservationSource
 from civictalent.salaries.parsing import parse_salary
-from civictalent.salaries.services import salary_observation_from_pay_text
+from civictalent.salaries.services import advertised_range, salary_observation_from_pay_text
 
 SEARCH_KIND = "jd"
 EDITABLE_FIELDS = (
@@ -41,16 +41,12 @@ class SectionInput:
 
 
 def _pay_range(pay_text: str) -> tuple[int | None, int | None]:
-    """The base (or London-inclusive) annual range in pence, when the pay text has one."""
-    for pay in parse_salary(pay_text).ranges:
-        if (
-            pay.currency == "GBP"
-            and pay.basis in {"base", "including_london_weighting"}
-            and pay.annual_min
-        ):
-            high = pay.annual_max if pay.annual_max is not None else pay.annual_min
-            return int(Decimal(pay.annual_min) * 100), int(Decimal(high) * 100)
-    return None, None
+    """The advertised annual range in pence: the same choice the salary benchmarks make."""
+    pay = advertised_range(parse_salary(pay_text))
+    if pay is None or pay.annual_min is None:
+        return None, None
+    high = pay.annual_max if pay.annual_max is not None else pay.annual_min
+    return int(Decimal(pay.annual_min) * 100), int(Decimal(high) * 100)
 
 
 def snapshot(jd: JobDescription) -> dict[str, Any]:

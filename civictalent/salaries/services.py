@@ -16,7 +16,7 @@ from civictalent.salaries.models import (
     PayZone,
     SalaryObservation,
 )
-from civictalent.salaries.parsing import parse_salary
+from civictalent.salaries.parsing import PayRange, SalaryParse, parse_salary
 
 PLAUSIBLE_MINIMUM = Decimal("15000")
 PLAUSIBLE_MAXIMUM = Decimal("500000")
@@ -114,6 +114,24 @@ def salary_observation_record(
     return observation
 
 
+def advertised_range(parsed: SalaryParse) -> PayRange | None:
+    """The annual pound range an advert offers: base pay or pay including London weighting,
+    preferring the London figure where an advert gives national and London rates."""
+    usable = [
+        pay_range
+        for pay_range in parsed.ranges
+        if pay_range.currency == "GBP"
+        and pay_range.basis in {"base", "including_london_weighting"}
+        and pay_range.annual_min is not None
+    ]
+    london = (
+        r
+        for r in usable
+        if r.basis == "including_london_weighting" or (r.location or "").endswith("London")
+    )
+    return next(london, usable[0] if usable else None)
+
+
 def salary_observation_from_pay_text(
     *,
     organisation: Organisation,
@@ -125,23 +143,8 @@ def salary_observation_from_pay_text(
 ) -> SalaryObservation:
     """Parse advertised pay and record its base annual range; grades resolve through pay scales."""
     parsed = parse_salary(pay_text)
-    usable = [
-        pay_range
-        for pay_range in parsed.ranges
-        if pay_range.currency == "GBP"
-        and pay_range.basis in {"base", "including_london_weighting"}
-        and pay_range.annual_min is not None
-    ]
-    if usable:
-        # Prefer the London figure where an advert gives national and London rates.
-        chosen = next(
-            (
-                r
-                for r in usable
-                if r.basis == "including_london_weighting" or (r.location or "").endswith("London")
-            ),
-            usable[0],
-        )
+    chosen = advertised_range(parsed)
+    if chosen is not None:
         annual_min = chosen.annual_min
         annual_max = chosen.annual_max
     elif parsed.grades:

@@ -200,3 +200,25 @@ def test_job_descriptions_for_the_same_role_level_are_grouped(
         "/library/", {"role_level": str(level.pk), "published": "30"}
     ).content.decode()
     assert "3 job descriptions" in filtered
+
+
+def test_a_jd_stores_the_same_advertised_range_its_salary_observation_records(
+    make_user: Callable[..., User], council_a: Organisation
+) -> None:
+    from civictalent.framework.models import RoleLevel
+    from civictalent.jdlibrary.services import SectionInput, jd_create, jd_publish
+
+    framework_load_starter()
+    author = make_user(organisation=council_a, role=Role.EDITOR)
+    jd = jd_create(
+        organisation=council_a,
+        author=author,
+        title="Data Engineer",
+        role_level=RoleLevel.objects.get(framework__is_default=True, slug="data-engineer"),
+        sections=[SectionInput("purpose", "Purpose", "Move data safely.")],
+        pay_text="National: £36,530 - £44,225 London: £40,660 - £48,160",
+    )
+    assert (jd.annual_min_pence, jd.annual_max_pence) == (4_066_000, 4_816_000)
+    jd_publish(jd=jd, author=author, visibility="council")
+    observation = SalaryObservation.objects.get(source_ref=f"jd-{jd.pk}")
+    assert (observation.annual_min_pence, observation.annual_max_pence) == (4_066_000, 4_816_000)
