@@ -64,3 +64,16 @@ def current_totp_code(secret: str) -> str:
     if time.time() % 30 > 25:
         time.sleep(30 - time.time() % 30 + 0.5)
     return format_hotp_value(hotp_value(secret, int(time.time()) // 30))
+
+
+def sign_in(page: Any, base_url: str, email: str, password: str, *, totp_secret: str = "") -> None:
+    """Sign in through the real form; with ``totp_secret``, answer the authenticator step too."""
+    page.goto(base_url + "/accounts/login/")
+    page.get_by_label("Email").fill(email)
+    page.get_by_label("Password").fill(password)
+    page.get_by_role("button", name="Sign In").click()
+    if totp_secret:
+        page.wait_for_url("**/accounts/2fa/authenticate/")
+        page.get_by_label("Code", exact=True).fill(current_totp_code(totp_secret))
+        page.get_by_role("button", name="Sign In").click()
+    page.wait_for_url("**/account/")

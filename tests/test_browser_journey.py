@@ -18,7 +18,13 @@ from civictalent.accounts.models import User
 from civictalent.framework.services import framework_load_starter
 from civictalent.organisations.models import Membership, Organisation
 from conftest import chromium_path, require
-from tests.browser import AXE_SCRIPT, CHROMIUM_ARGS, AccessibilityAudit, current_totp_code
+from tests.browser import (
+    AXE_SCRIPT,
+    CHROMIUM_ARGS,
+    AccessibilityAudit,
+    current_totp_code,
+    sign_in,
+)
 
 pytestmark = pytest.mark.browser
 ADMIN_SECRET = "JBSWY3DPEHPK3PXP"  # the authenticator the `people` fixture gives admins
@@ -196,14 +202,7 @@ def test_signed_in_pages_pass_axe(
     audit = AccessibilityAudit()
     admin = people["platform_admin"]
     assert admin is not None
-    page.goto(live_server.url + "/accounts/login/")
-    page.get_by_label("Email").fill(admin.email)
-    page.get_by_label("Password").fill(PASSWORD)
-    page.get_by_role("button", name="Sign In").click()
-    page.wait_for_url("**/accounts/2fa/authenticate/")
-    page.get_by_label("Code", exact=True).fill(current_totp_code(ADMIN_SECRET))
-    page.get_by_role("button", name="Sign In").click()
-    page.wait_for_url("**/account/")
+    sign_in(page, live_server.url, admin.email, PASSWORD, totp_secret=ADMIN_SECRET)
     for path in [
         "/account/",
         "/account/name/",
@@ -272,14 +271,7 @@ def test_salary_pages_pass_axe(live_server: Any, page: Any, people: dict[str, Us
     audit = AccessibilityAudit()
     admin = people["platform_admin"]
     assert admin is not None
-    page.goto(live_server.url + "/accounts/login/")
-    page.get_by_label("Email").fill(admin.email)
-    page.get_by_label("Password").fill(PASSWORD)
-    page.get_by_role("button", name="Sign In").click()
-    page.wait_for_url("**/accounts/2fa/authenticate/")
-    page.get_by_label("Code", exact=True).fill(current_totp_code(ADMIN_SECRET))
-    page.get_by_role("button", name="Sign In").click()
-    page.wait_for_url("**/account/")
+    sign_in(page, live_server.url, admin.email, PASSWORD, totp_secret=ADMIN_SECRET)
     spine, grade_map = PaySpine.objects.first(), GradeMap.objects.first()
     assert spine is not None and grade_map is not None
     for path in [
@@ -318,11 +310,7 @@ def test_library_pages_pass_axe_and_an_editor_contributes_by_keyboard_friendly_f
     editor = people["editor_a"]
     assert editor is not None
     audit = AccessibilityAudit()
-    page.goto(live_server.url + "/accounts/login/")
-    page.get_by_label("Email").fill(editor.email)
-    page.get_by_label("Password").fill(PASSWORD)
-    page.get_by_role("button", name="Sign In").click()
-    page.wait_for_url("**/account/")
+    sign_in(page, live_server.url, editor.email, PASSWORD)
     page.goto(live_server.url + "/library/")
     audit.check(page)
     page.get_by_role("button", name="Add a job description").click()
@@ -392,16 +380,9 @@ def test_word_jd_uploaded_published_found_compared_downloaded_and_reused_by_anot
     document.save(buffer)
     word.write_bytes(buffer.getvalue())
 
-    def sign_in(email: str) -> None:
-        page.goto(live_server.url + "/accounts/login/")
-        page.get_by_label("Email").fill(email)
-        page.get_by_label("Password").fill(PASSWORD)
-        page.get_by_role("button", name="Sign In").click()
-        page.wait_for_url("**/account/")
-
     editor_a = people["editor_a"]
     assert editor_a is not None
-    sign_in(editor_a.email)
+    sign_in(page, live_server.url, editor_a.email, PASSWORD)
     page.goto(live_server.url + "/library/contribute/")
     page.get_by_label("Upload the job description").set_input_files(str(word))
     page.get_by_role("button", name="Read the job description").click()
@@ -428,7 +409,7 @@ def test_word_jd_uploaded_published_found_compared_downloaded_and_reused_by_anot
         sections=[SectionInput("purpose", "Purpose", "Report on services.")],
     )
     jd_publish(jd=other, author=editor_b, visibility="council")
-    sign_in(editor_b.email)
+    sign_in(page, live_server.url, editor_b.email, PASSWORD)
     page.goto(live_server.url + "/library/")
     page.get_by_label("Search titles and text").fill("dashboards housing")
     page.get_by_label("Council").select_option(label="Hackney (1)")
