@@ -203,7 +203,31 @@ def test_signed_in_pages_pass_axe(
     admin = people["platform_admin"]
     assert admin is not None
     sign_in(page, live_server.url, admin.email, PASSWORD, totp_secret=ADMIN_SECRET)
+    from civictalent.jdlibrary.services import SectionInput, jd_create, jd_publish
+
+    editor = people["editor_a"]
+    assert editor is not None
+    jd = jd_create(
+        organisation=Membership.objects.get(user=editor).organisation,
+        author=editor,
+        title="Data Analyst",
+        sections=[SectionInput("purpose", "Purpose", "Use data well.")],
+    )
+    jd_publish(jd=jd, author=editor, visibility="members", licence="ogl-3.0", consent=True)
+    # Bad input on the curation and suggestion forms: a clear error summary, nothing saved.
+    for path, button in [
+        (f"/library/{jd.pk}/exemplar/", "Mark as an exemplar"),
+        (f"/library/{jd.pk}/suggestions/new/", "Send suggestion"),
+    ]:
+        page.goto(live_server.url + path)
+        page.get_by_role("button", name=button).click()
+        assert page.locator(".govuk-error-summary").count() == 1
+        audit.check(page)
+    jd.refresh_from_db()
+    assert not jd.is_exemplar and not jd.suggestions.exists()
     for path in [
+        f"/library/{jd.pk}/exemplar/",
+        f"/library/{jd.pk}/suggestions/new/",
         "/account/",
         "/account/name/",
         "/platform/",
