@@ -1,0 +1,98 @@
+"""The engine's public value types: what goes in (DocumentFacts) and what comes out (Report)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+__all__ = [
+    "CATEGORIES",
+    "CATEGORY_LABELS",
+    "SEVERITIES",
+    "CategoryResult",
+    "DocumentFacts",
+    "Finding",
+    "Report",
+]
+
+CATEGORIES: tuple[tuple[str, str], ...] = (
+    ("pay", "Pay transparency"),
+    ("skills", "Skills over sector"),
+    ("inclusive", "Inclusive language"),
+    ("realism", "Realism"),
+    ("plain_english", "Plain English"),
+    ("structure", "Structure"),
+    ("hygiene", "Document hygiene"),
+)
+CATEGORY_LABELS: dict[str, str] = dict(CATEGORIES)
+SEVERITIES: tuple[str, ...] = ("error", "warning", "advice")
+
+
+@dataclass(frozen=True)
+class DocumentFacts:
+    """What the file reader knew about the document; the defaults mean "pasted text"."""
+
+    has_text_layer: bool = True
+    has_layout_tables: bool = False
+    image_count: int = 0
+    headings: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Finding:
+    """One problem found, with the evidence (a span of the checked text) and what to do."""
+
+    rule: str
+    category: str
+    severity: str
+    message: str
+    suggestion: str
+    start: int
+    end: int
+    excerpt: str
+    replacement: str | None
+    source: str
+
+    def as_json(self) -> dict[str, Any]:
+        return {
+            "rule": self.rule,
+            "category": self.category,
+            "severity": self.severity,
+            "message": self.message,
+            "suggestion": self.suggestion,
+            "start": self.start,
+            "end": self.end,
+            "excerpt": self.excerpt,
+        }
+
+
+@dataclass(frozen=True)
+class CategoryResult:
+    key: str
+    label: str
+    score: int
+    weight: int
+    findings: int
+    summary: str
+
+
+@dataclass(frozen=True)
+class Report:
+    score: int
+    categories: dict[str, CategoryResult]
+    findings: tuple[Finding, ...]
+    caps: tuple[str, ...]
+    explanation: str
+    word_count: int
+    sentence_count: int
+    average_sentence_words: float
+
+    def as_json(self) -> dict[str, Any]:
+        return {
+            "score": self.score,
+            "categories": {
+                key: {"label": result.label, "score": result.score, "findings": result.findings}
+                for key, result in self.categories.items()
+            },
+            "findings": [finding.as_json() for finding in self.findings],
+        }
