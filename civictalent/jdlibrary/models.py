@@ -44,6 +44,24 @@ class Contract(models.TextChoices):
     INTERIM = "interim", "Interim or contract"
 
 
+# What the library's visibility rules and filters read (see selectors.library).
+LIBRARY_FILTER_COLUMNS = [
+    "status",
+    "visibility",
+    "organisation",
+    "role_level",
+    "contract",
+    "annual_min_pence",
+    "annual_max_pence",
+    "is_exemplar",
+    "published_at",
+]
+
+
+def facet_index(column: str) -> list[str]:
+    return [column, *(other for other in LIBRARY_FILTER_COLUMNS if other != column)]
+
+
 class JobDescription(models.Model):
     organisation = models.ForeignKey(
         "organisations.Organisation", on_delete=models.PROTECT, related_name="job_descriptions"
@@ -94,7 +112,12 @@ class JobDescription(models.Model):
         ordering = ["-is_exemplar", "-published_at", "-updated_at"]
         indexes = [
             models.Index(fields=["status", "visibility"]),
-            models.Index(fields=["role_level", "status"]),
+            # One per library facet: the facet's column first, then every column the
+            # visibility rules and the library's filters read, so each count is answered
+            # from the index alone, without reading the JDs themselves.
+            models.Index(fields=facet_index("organisation"), name="jd_facet_council"),
+            models.Index(fields=facet_index("role_level"), name="jd_facet_role_level"),
+            models.Index(fields=facet_index("contract"), name="jd_facet_contract"),
             # The library's order: exemplars, then newest.
             models.Index(
                 fields=["-is_exemplar", "-published_at", "-updated_at"], name="jd_library_order"

@@ -4,12 +4,12 @@ from typing import cast
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_GET, require_http_methods
 
 from civictalent.accounts.models import User
+from civictalent.core.paging import CountedPaginator
 from civictalent.core.permissions import permission, signed_in
 from civictalent.jdlibrary import bulk, curation, selectors, services
 from civictalent.jdlibrary.documents import DocumentRejected
@@ -49,18 +49,17 @@ def library(request: HttpRequest) -> HttpResponse:
         else None,
         sort=get.get("sort", "relevance") if get.get("sort") in selectors.SORTS else "relevance",
     )
-    results = selectors.library(_user(request), filters)
-    page = Paginator(results, 20).get_page(get.get("page"))
+    found = selectors.library_with_counts(_user(request), filters)
+    page = CountedPaginator(found.results, 20, count=found.total).get_page(get.get("page"))
     return render(
         request,
         "jdlibrary/library.html",
         {
             "page": page,
             "filters": filters,
-            "facets": selectors.facets(results),
+            "facets": found.facets,
             "salary_bands": [(key, band[0]) for key, band in selectors.SALARY_BANDS.items()],
             "published_options": selectors.PUBLISHED_WITHIN,
-            "role_levels": selectors.role_levels_in_library(_user(request)),
             "sorts": selectors.SORTS,
             "can_contribute": request.user.has_perm("jdlibrary.contribute"),
         },

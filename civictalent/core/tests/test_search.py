@@ -9,7 +9,7 @@ def test_search_finds_every_word_best_first_and_forgets_removed_objects() -> Non
     search_index(kind="jd", object_id=1, text="Senior data analyst. Build dashboards with SQL.")
     search_index(kind="jd", object_id=2, text="User researcher. Plan research with residents.")
     search_index(kind="jd", object_id=3, text="Data engineer. Data pipelines, data quality, data.")
-    search_index(kind="other", object_id=4, text="Data everywhere")
+    search_index(kind="vacancy", object_id=4, text="Data everywhere")
     assert set(search_ids(kind="jd", query="data")) == {1, 3}
     assert search_ids(kind="jd", query="data")[0] == 3  # the most data-heavy text first
     assert search_ids(kind="jd", query="data dashboards") == [1]

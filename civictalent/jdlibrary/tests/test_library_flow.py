@@ -222,3 +222,48 @@ def test_a_jd_stores_the_same_advertised_range_its_salary_observation_records(
     jd_publish(jd=jd, author=author, visibility="council")
     observation = SalaryObservation.objects.get(source_ref=f"jd-{jd.pk}")
     assert (observation.annual_min_pence, observation.annual_max_pence) == (4_066_000, 4_816_000)
+
+
+def test_both_search_plans_and_both_facet_counts_agree(
+    make_user: Callable[..., User],
+    council_a: Organisation,
+    council_b: Organisation,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The library picks a query plan by how many JDs match and counts facets one of two ways;
+    whichever it picks, the results and counts must be the same."""
+    from civictalent.core import search as search_module
+    from civictalent.jdlibrary import selectors, services
+    from civictalent.jdlibrary.services import SectionInput
+
+    framework_load_starter()
+    author = make_user(organisation=council_a, role=Role.EDITOR)
+    for number in range(12):
+        jd = services.jd_create(
+            organisation=council_a if number % 3 else council_b,
+            author=author,
+            title=f"Data analyst {number}",
+            sections=[
+                SectionInput(
+                    kind="purpose",
+                    heading="Job purpose",
+                    text="Build dashboards for residents" if number % 2 else "Plan the work",
+                )
+            ],
+            pay_text="£40,000 - £45,000 per annum",
+            contract="permanent" if number % 4 else "fixed term",
+        )
+        services.jd_publish(
+            jd=jd, author=author, visibility="members", licence="ogl-3.0", consent=True
+        )
+    reader = make_user(organisation=council_b)
+    filters = selectors.LibraryFilters(query="dashboards", sort="newest")
+    by_id = selectors.library_with_counts(reader, filters)
+    monkeypatch.setattr(search_module, "WALK_INDEX_ABOVE", 0)
+    by_walking = selectors.library_with_counts(reader, filters)
+    assert list(by_id.results) == list(by_walking.results)
+    assert by_id.total == by_walking.total == 6
+    assert by_id.facets == by_walking.facets
+    visible = selectors.visible_job_descriptions(reader)
+    assert selectors.facets(visible, searched=True) == selectors.facets(visible, searched=False)
+    assert selectors.facets(visible)[0] == 12
