@@ -182,7 +182,7 @@ def unexplained_acronym(context: Context, rule: Rule) -> list[Hit]:
     """Capitalised abbreviations never spelled out, outside a list everyone knows.
 
     An acronym counts as explained if the text has "(ACR)", "ACR (...)", "ACR means/stands for",
-    or a run of words whose initials spell it ("Senior Leadership Team ... SLT").
+    "ACR: Words", or a run of words whose initials spell it ("Senior Leadership Team ... SLT").
     """
     analysis = context.analysis
     text = analysis.text
@@ -193,22 +193,20 @@ def unexplained_acronym(context: Context, rule: Rule) -> list[Hit]:
         for hit in context.hits.get(rule_id, ())
     ]
     seen: set[str] = set()
-    initials: set[str] | None = None
+    defined: set[str] | None = None
     hits = []
     for match in _ACRONYM_RE.finditer(text):
         acronym = match.group(1)
-        if acronym in seen or acronym in allowed or "&" in acronym[:1]:
+        if acronym in seen or acronym in allowed or acronym.startswith("&"):
             continue
         seen.add(acronym)
         if any(hit.start <= match.start() < hit.end for hit in flagged_elsewhere):
             continue
         if _in_shouting(text, match.start(), match.end()):
             continue
-        if _defined_nearby(text, acronym):
-            continue
-        if initials is None:
-            initials = _initialisms(analysis)
-        if acronym.replace("&", "") in initials:
+        if defined is None:
+            defined = _defined_acronyms(text)
+        if acronym in defined or _spelled_out(analysis, acronym.replace("&", "")):
             continue
         hits.append(Hit(match.start(1), match.end(1), {"acronym": acronym}))
     return hits
@@ -223,43 +221,43 @@ def _in_shouting(text: str, start: int, end: int) -> bool:
     uppercase = sum(1 for character in letters if character.isupper())
     if len(letters) >= 12 and uppercase / len(letters) > 0.8:
         return True
-    neighbours = re.findall(r"[A-Za-z]{2,}", text[max(0, start - 20) : end + 20])
-    return sum(1 for word in neighbours if word.isupper()) >= 3
+    neighbours = _UPPER_WORD_RE.findall(text, max(0, start - 20), end + 20)
+    return len(neighbours) >= 3
 
 
-@lru_cache(maxsize=1024)
-def _definition_pattern(acronym: str) -> re.Pattern[str]:
-    escaped = re.escape(acronym)
-    return re.compile(
-        rf"\({escaped}s?\)|\b{escaped}s?\s*\((?!\s*\)).{{3,}}?\)"
-        rf"|\b{escaped}s?\s+(?:means|stands for|is short for)\b"
-        rf"|\b{escaped}\s*[-\u2013:=]\s*[A-Z][a-z]"
-    )
+_UPPER_WORD_RE = re.compile(r"\b[A-Z]{2,}\b")
+_DEFINITION_RES = (
+    re.compile(r"\(([A-Z][A-Za-z&]{1,7}?)s?\)"),
+    re.compile(r"\b([A-Z][A-Z&]{1,7}?)s?\s*\((?!\s*\))[^)\n]{3,80}\)"),
+    re.compile(r"\b([A-Z][A-Z&]{1,7}?)s?\s+(?:means|stands\s+for|is\s+short\s+for)\b"),
+    re.compile(r"\b([A-Z][A-Z&]{1,7})\s*[-\u2013:=]\s*[A-Z][a-z]"),
+)
 
 
-def _defined_nearby(text: str, acronym: str) -> bool:
-    return _definition_pattern(acronym).search(text) is not None
+def _defined_acronyms(text: str) -> set[str]:
+    return {match.group(1) for pattern in _DEFINITION_RES for match in pattern.finditer(text)}
 
 
-def _initialisms(analysis: Analysis) -> set[str]:
-    """Initials of every run of up to 7 words (minor words skipped or kept)."""
-    words = [token.lower for token in analysis.tokens]
-    found: set[str] = set()
-    for position in range(len(words)):
-        strict = ""
-        loose = ""
-        for word in words[position : position + 9]:
-            for part in word.split("-"):
-                if not part:
-                    continue
-                loose += part[0]
-                if part not in _MINOR_WORDS:
-                    strict += part[0]
-            if 2 <= len(strict) <= 7:
-                found.add(strict.upper())
-            if 2 <= len(loose) <= 7:
-                found.add(loose.upper())
-    return found
+def _spelled_out(analysis: Analysis, acronym: str) -> bool:
+    """True if some run of words has initials spelling ``acronym`` (minor words may be skipped)."""
+    letters = acronym.lower()
+    tokens = analysis.tokens
+    for position, token in enumerate(tokens):
+        if token.lower[0] != letters[0] or token.lower == letters:
+            continue
+        matched, index = 1, position + 1
+        while (
+            matched < len(letters) and index < len(tokens) and index - position <= 2 * len(letters)
+        ):
+            word = tokens[index].lower
+            if word[0] == letters[matched]:
+                matched += 1
+            elif word not in _MINOR_WORDS:
+                break
+            index += 1
+        if matched == len(letters):
+            return True
+    return False
 
 
 @_register("sector_over_skills")
