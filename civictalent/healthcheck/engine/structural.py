@@ -41,6 +41,8 @@ class Context:
             pay
             for pay in self.salary.ranges
             if pay.currency == "GBP"
+            and not any(flag.startswith("implausible") for flag in pay.flags)
+            and not _NOT_PAY_RE.search(text, max(0, pay.start - 40), pay.start)
             and (
                 "£" in pay.excerpt
                 or _PAY_CONTEXT_RE.search(text, max(0, pay.start - 40), pay.start)
@@ -58,6 +60,13 @@ class Context:
 
 
 _PAY_CONTEXT_RE = re.compile(r"£|\bgbp\b|\bsalary\b|\bpay\b|\bwage\b|\bpounds\b", re.IGNORECASE)
+
+# money that is not pay: "a budget of £3 million", "contracts worth £2m"
+_NOT_PAY_RE = re.compile(
+    r"\b(?:budgets?|turnover|worth|valued?|funding|investment|contracts?|savings|spend(?:ing)?|"
+    r"grants?|fund|programme|costs?)\b[^.\n£]{0,20}$",
+    re.IGNORECASE,
+)
 
 CheckFunction = Callable[[Context, Rule], list[Hit]]
 CHECKS: dict[str, CheckFunction] = {}
@@ -370,9 +379,10 @@ def task_wall(context: Context, rule: Rule) -> list[Hit]:
     outcome = _param_pattern(rule, "outcome_cues")
     minimum = _int(rule, "minimum_items", 10)
     share = _float(rule, "minimum_outcome_share", 0.34)
+    criteria = _param_pattern(rule, "not_under")
     hits = []
     for run in _bullet_runs(analysis):
-        if len(run) < minimum:
+        if len(run) < minimum or _introduced_by(analysis, run[0][0], criteria):
             continue
         with_outcome = sum(1 for start, end in run if outcome.search(analysis.text, start, end))
         if with_outcome / len(run) < share:
@@ -385,6 +395,15 @@ def task_wall(context: Context, rule: Rule) -> list[Hit]:
                 )
             )
     return hits
+
+
+def _introduced_by(analysis: Analysis, offset: int, pattern: re.Pattern[str]) -> bool:
+    """True if the nearest heading or text line above ``offset`` matches ``pattern``."""
+    for line in reversed(analysis.lines):
+        if line.end > offset or line.kind in ("blank", "bullet"):
+            continue
+        return pattern.search(analysis.text, line.start, line.end) is not None
+    return False
 
 
 def _bullet_runs(analysis: Analysis) -> list[list[tuple[int, int]]]:
@@ -478,13 +497,18 @@ def passive_share(context: Context, rule: Rule) -> list[Hit]:
     """Flags passive phrases when more than ``params.share`` of sentences use them."""
     analysis = context.analysis
     not_passive = _word_set(tuple(str(word) for word in rule.params.get("adjectives", ())))
+    sentences = [
+        sentence
+        for sentence in analysis.sentences
+        if not (rule.params.get("prose_only") and sentence.in_list)
+    ]
     passive: list[tuple[Sentence, re.Match[str]]] = []
-    for sentence in analysis.sentences:
+    for sentence in sentences:
         for match in _PASSIVE_RE.finditer(analysis.text, sentence.start, sentence.end):
             if match.group("participle").lower() not in not_passive:
                 passive.append((sentence, match))
                 break
-    counted = len(analysis.sentences)
+    counted = len(sentences)
     if counted < _int(rule, "minimum_sentences", 3) or len(passive) < _int(rule, "minimum", 2):
         return []
     share = len(passive) / counted
