@@ -35,10 +35,23 @@ SCHEDULE: list[ScheduledJob] = [
         description="Recomputes the salary benchmarks of roles whose salaries changed.",
     ),
     ScheduledJob(
+        name="requeue-stalled-tasks",
+        cadence=Every(seconds=60),
+        task="civictalent.core.tasks.requeue_stalled_tasks",
+        description="Puts back in the queue any task whose worker died while running it "
+        "(no heartbeat for two minutes), so no task is lost when a worker is killed.",
+    ),
+    ScheduledJob(
         name="prune-old-records",
         cadence=Daily(hour=3),
         task="civictalent.core.tasks.prune_old_records",
         description="Deletes email copies after 90 days, finished task results after 14 "
         "and scheduled-run records after 30.",
+    ),
+    ScheduledJob(
+        name="rescore-health-checks",
+        cadence=Daily(hour=4),
+        task="civictalent.healthcheck.tasks.rescore_stale",
+        description="Re-checks job descriptions scored under older health check rules.",
     ),
 ]

@@ -26,3 +26,8 @@ def record_worker_heartbeat() -> None:
 @task()
 def prune_old_records() -> dict[str, int]:
     return housekeeping.housekeeping_prune(now=timezone.now())
+
+
+@task()
+def requeue_stalled_tasks() -> list[str]:
+    return housekeeping.tasks_requeue_stalled(now=timezone.now())

@@ -46,7 +46,7 @@ class Command(BaseCommand):
                 python,
                 "-m",
                 "civictalent.cli",
-                "db_worker",
+                "task_worker",
                 "--no-reload",
                 "--queue-name",
                 "*",
