@@ -128,7 +128,8 @@ def apply_suggestion(text: str, finding_rule: str, start: int, end: int) -> str:
         )
     excerpt = text[start:end]
     replacement = rule.replacement_for(excerpt) if _whole_words(text, start, end) else None
-    if replacement is None or (rule.pattern is not None and not rule.pattern.fullmatch(excerpt)):
+    matched = excerpt.lower() if rule.searches_lower else excerpt
+    if replacement is None or (rule.pattern is not None and not rule.pattern.fullmatch(matched)):
         raise ValueError(
             f"The text at {start}-{end} ({excerpt!r}) no longer matches rule {finding_rule}; "
             "the text has changed since it was checked. Check it again."

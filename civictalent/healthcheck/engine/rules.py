@@ -34,6 +34,7 @@ __all__ = [
     "Rule",
     "RuleError",
     "RuleSet",
+    "compile_insensitive",
     "load_rules",
     "match_regex_rule",
     "match_word_rules",
@@ -44,6 +45,21 @@ SCOPES = ("passage", "document")
 _PHRASE_GAP_RE = re.compile(r"[ \t\-]+")
 _SPACES_RE = re.compile(r"\s+")
 _PLACEHOLDER_RE = re.compile(r"\{(\w+)\}")
+
+
+_ESCAPE_RE = re.compile(r"\\.")
+
+
+def compile_insensitive(source: str) -> tuple[re.Pattern[str], bool]:
+    """Compile a case-insensitive pattern the fast way when possible.
+
+    A pattern with no upper-case letters can run case-sensitively over the lower-cased text,
+    which Python's regex engine does about twice as fast. Returns the pattern and whether it
+    expects the lower-cased text.
+    """
+    if any(character.isupper() for character in _ESCAPE_RE.sub("", source)):
+        return re.compile(source, re.IGNORECASE | re.MULTILINE), False
+    return re.compile(source, re.MULTILINE), True
 
 
 class RuleError(ValueError):
@@ -78,6 +94,13 @@ class Rule:
     replacements: Mapping[str, str] = field(default_factory=dict)
     default_replacement: str | None = None
     first_only: bool = False
+    # literal lower-case strings, at least one of which must be in the text for a match
+    requires: tuple[str, ...] = ()
+    searches_lower: bool = False
+
+    def may_match(self, analysis: Analysis) -> bool:
+        """A quick test that lets most rules skip their regex on most texts."""
+        return not self.requires or any(word in analysis.lower for word in self.requires)
 
     @property
     def has_replacement(self) -> bool:
@@ -179,13 +202,17 @@ def _compile_rule(filename: str, raw: Any, checks: set[str]) -> Rule:
     phrases: tuple[tuple[str, ...], ...] = ()
     pattern = None
     check = None
+    searches_lower = False
     if "words" in match:
         kind = "words"
         phrases = tuple(_phrase(str(word)) for word in match["words"])
     elif "regex" in match:
         kind = "regex"
         try:
-            pattern = re.compile(str(match["regex"]), flags)
+            if raw.get("case_sensitive"):
+                pattern = re.compile(str(match["regex"]), flags)
+            else:
+                pattern, searches_lower = compile_insensitive(str(match["regex"]))
         except re.error as error:
             raise RuleError(f"{where}: bad regex: {error}") from None
     else:
@@ -218,6 +245,8 @@ def _compile_rule(filename: str, raw: Any, checks: set[str]) -> Rule:
         replacements=replacements,
         default_replacement=default_replacement,
         first_only=bool(raw.get("first_only", False)),
+        requires=tuple(str(word).lower() for word in raw.get("requires") or ()),
+        searches_lower=searches_lower,
     )
 
 
@@ -294,11 +323,18 @@ def _deduplicated(hits: list[Hit]) -> list[Hit]:
 
 def match_regex_rule(analysis: Analysis, rule: Rule) -> list[Hit]:
     assert rule.pattern is not None
+    if not rule.may_match(analysis):
+        return []
+    lower = rule.searches_lower and analysis.lower_is_aligned
     hits = []
-    for match in rule.pattern.finditer(analysis.text):
+    for match in rule.pattern.finditer(analysis.lower if lower else analysis.text):
         start, end = match.span()
         if end > start and rule.allows(analysis, start, end):
-            values = {name: value for name, value in match.groupdict().items() if value}
-            values.setdefault("match", match.group())
+            values = {
+                name: analysis.text[match.start(name) : match.end(name)]
+                for name, value in match.groupdict().items()
+                if value
+            }
+            values.setdefault("match", analysis.text[start:end])
             hits.append(Hit(start, end, values))
     return hits

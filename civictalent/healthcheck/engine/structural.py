@@ -11,14 +11,29 @@ import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
+from typing import NamedTuple
 
-from civictalent.salaries.parsing import PayRange, SalaryParse, parse_salary
+from civictalent.salaries.parsing import SalaryParse, parse_salary
 
 from .model import DocumentFacts
-from .rules import Hit, Rule
+from .rules import Hit, Rule, compile_insensitive
 from .text import Analysis, Sentence, lemma_candidates
 
 __all__ = ["CHECKS", "Context", "run_check"]
+
+
+class PayFigure(NamedTuple):
+    start: int
+    end: int
+    basis: str
+
+
+# a line worth giving to the salary parser: money, or a pay or grade word
+_PAY_LINE_RE = re.compile(
+    r"£|\u00a3|\d\s*k\b|\bgbp\b|salary|salaries|\bpay\b|\bgrade|\bscale\b|\bband\b|\bscp\b|"
+    r"\b(?:po|so|sm|heo|seo|eo|aa|ao|scs|g)\s?\d|per\s+annum|\bp\.?a\b|pro\s+rata|wage|pounds",
+    re.IGNORECASE,
+)
 
 
 @dataclass
@@ -30,22 +45,37 @@ class Context:
     hits: dict[str, list[Hit]] = field(default_factory=dict)
 
     @cached_property
-    def salary(self) -> SalaryParse:
-        return parse_salary(self.analysis.text)
+    def _pay_lines(self) -> list[tuple[int, SalaryParse]]:
+        """The salary parser's reading of each line that might mention pay or a grade.
+
+        Parsing only those lines (rather than the whole text) keeps a long JD fast; the offsets
+        of each line are kept so ranges still point into the whole text.
+        """
+        text = self.analysis.text
+        parsed = []
+        for line in self.analysis.lines:
+            if line.kind != "blank" and _PAY_LINE_RE.search(text, line.start, line.end):
+                parsed.append((line.start, parse_salary(text[line.start : line.end])))
+        return parsed
 
     @cached_property
-    def pay_ranges(self) -> tuple[PayRange, ...]:
+    def grades(self) -> tuple[str, ...]:
+        return tuple(dict.fromkeys(grade for _, parse in self._pay_lines for grade in parse.grades))
+
+    @cached_property
+    def pay_ranges(self) -> tuple[PayFigure, ...]:
         """Ranges in pounds that read as pay: a pound sign, or a pay word just before them."""
         text = self.analysis.text
         return tuple(
-            pay
-            for pay in self.salary.ranges
+            PayFigure(offset + pay.start, offset + pay.end, pay.basis)
+            for offset, parse in self._pay_lines
+            for pay in parse.ranges
             if pay.currency == "GBP"
             and not any(flag.startswith("implausible") for flag in pay.flags)
-            and not _NOT_PAY_RE.search(text, max(0, pay.start - 40), pay.start)
+            and not _NOT_PAY_RE.search(text, max(0, offset + pay.start - 40), offset + pay.start)
             and (
                 "£" in pay.excerpt
-                or _PAY_CONTEXT_RE.search(text, max(0, pay.start - 40), pay.start)
+                or _PAY_CONTEXT_RE.search(text, max(0, offset + pay.start - 40), offset + pay.start)
             )
         )
 
@@ -96,6 +126,23 @@ def _param_pattern(rule: Rule, name: str) -> re.Pattern[str]:
     return _patterns(tuple(str(item) for item in rule.params.get(name, ())))
 
 
+@lru_cache(maxsize=256)
+def _fast_patterns(patterns: tuple[str, ...]) -> tuple[re.Pattern[str], bool]:
+    return compile_insensitive("|".join(f"(?:{pattern})" for pattern in patterns))
+
+
+def _appears(context: Context, rule: Rule, name: str) -> bool:
+    """True if any of the rule's ``params[name]`` patterns appears anywhere in the text."""
+    analysis = context.analysis
+    if not rule.may_match(analysis):
+        return False
+    pattern, lower = _fast_patterns(tuple(str(item) for item in rule.params.get(name, ())))
+    searched = analysis.lower if lower and analysis.lower_is_aligned else analysis.text
+    if not lower or analysis.lower_is_aligned:
+        return pattern.search(searched) is not None
+    return _param_pattern(rule, name).search(analysis.text) is not None
+
+
 def _int(rule: Rule, name: str, default: int) -> int:
     return int(rule.params.get(name, default))
 
@@ -112,9 +159,7 @@ def absent(context: Context, rule: Rule) -> list[Hit]:
     """Fires once for the document when none of ``params.any_of`` appears in the text."""
     if context.analysis.word_count < _int(rule, "min_words", 0):
         return []
-    if _param_pattern(rule, "any_of").search(context.analysis.text):
-        return []
-    return [WHOLE_DOCUMENT]
+    return [] if _appears(context, rule, "any_of") else [WHOLE_DOCUMENT]
 
 
 # --- pay ----------------------------------------------------------------------------------------
@@ -128,9 +173,9 @@ def no_pay_figure(context: Context, rule: Rule) -> list[Hit]:
 @_register("grade_only")
 def grade_only(context: Context, rule: Rule) -> list[Hit]:
     """A pay grade (PO4, SCP 29, Grade 7) but no pound figure anywhere."""
-    if context.has_pay_figure or not context.salary.grades:
+    if context.has_pay_figure or not context.grades:
         return []
-    grade = context.salary.grades[0]
+    grade = context.grades[0]
     position = context.analysis.lower.find(grade.lower())
     if position < 0:
         return [Hit(0, 0, {"grade": grade})]

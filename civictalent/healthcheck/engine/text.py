@@ -92,6 +92,11 @@ class Analysis:
     def word_count(self) -> int:
         return len(self.tokens)
 
+    @property
+    def lower_is_aligned(self) -> bool:
+        """True if lower-casing kept every offset (it does unless rare letters such as "İ")."""
+        return len(self.lower) == len(self.text)
+
     def sentence_at(self, offset: int) -> Sentence | None:
         """The sentence holding ``offset``, if any."""
         index = bisect_right(self.sentence_starts, offset) - 1
