@@ -14,6 +14,7 @@ urlpatterns = [
     path("framework/", include("civictalent.framework.urls")),
     path("salaries/", include("civictalent.salaries.urls")),
     path("library/", include("civictalent.jdlibrary.urls")),
+    path("health-check/", include("civictalent.healthcheck.urls")),
     path("api/", api.urls),
     path("admin/", admin.site.urls),
 ]

@@ -105,6 +105,16 @@ EXPECTED: dict[str, dict[str, str]] = {
     ),
     "jdlibrary:curation_mark_exemplar": PLATFORM_ADMIN_ONLY,
     "jdlibrary:curation_unmark_exemplar": PLATFORM_ADMIN_ONLY,
+    "healthcheck:checker": PUBLIC,
+    "healthcheck:scoring": PUBLIC,
+    # Council A's scores: its own people and platform admins.
+    "healthcheck:council_scores": matrix("ok", anonymous="login", member_b="deny"),
+    "healthcheck:rescore": PLATFORM_ADMIN_ONLY,
+    # The report on a draft of council A follows the JD's own rule; applying needs an editor.
+    "healthcheck:jd_report": COUNCIL_A_DRAFT_READERS,
+    "healthcheck:jd_apply": matrix(
+        "deny", anonymous="login", editor_a="post_only", admin_a="post_only"
+    ),
 }
 
 # Spot checks of views we did not write: the admin site admits platform admins only.
@@ -201,6 +211,16 @@ def url_kwargs(name: str, people: dict[str, User | None]) -> dict[str, Any]:
         )
         JDVersion.objects.create(job_description=jd, number=1, summary="Created", snapshot={})
         return {"pk": jd.pk, "number": 1} if name == "jdlibrary:reuse_version" else {"pk": jd.pk}
+    if name == "healthcheck:council_scores":
+        return {"pk": Membership.objects.get(user=people["member_a"]).organisation_id}
+    if name in {"healthcheck:jd_report", "healthcheck:jd_apply"}:
+        from civictalent.jdlibrary.models import JobDescription
+
+        jd = JobDescription.objects.create(
+            organisation=Membership.objects.get(user=people["member_a"]).organisation,
+            title="Data analyst",
+        )
+        return {"pk": jd.pk}
     if name == "salaries:benchmark":
         return {"kind": "level", "slug": "senior-data-analyst"}
     if name == "salaries:download":

@@ -5,13 +5,16 @@ from __future__ import annotations
 from ninja import NinjaAPI
 
 from civictalent.api.framework import router as framework_router
+from civictalent.api.healthcheck import router as healthcheck_router
 from civictalent.api.salaries import router as salaries_router
 
 api = NinjaAPI(
     title="Civic Talent API",
     version="1",
-    description="Read the capability framework, map job titles, read pay text and benchmarks.",
+    description="Read the capability framework, map job titles, read pay text and benchmarks, "
+    "check job adverts.",
     urls_namespace="api",
 )
 api.add_router("/framework/", framework_router)
 api.add_router("/salaries/", salaries_router)
+api.add_router("/health-check/", healthcheck_router)

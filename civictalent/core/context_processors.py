@@ -12,6 +12,7 @@ def _navigation(request: HttpRequest) -> list[dict[str, Any]]:
         {"text": "Home", "href": reverse("core:home")},
         {"text": "Councils", "href": reverse("organisations:list")},
         {"text": "Capability framework", "href": reverse("framework:overview")},
+        {"text": "Health check", "href": reverse("healthcheck:checker")},
     ]
     user = getattr(request, "user", None)
     if user is not None and user.is_authenticated:

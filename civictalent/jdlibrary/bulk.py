@@ -31,6 +31,7 @@ from civictalent.jdlibrary import selectors, services
 from civictalent.jdlibrary.documents import (
     SUPPORTED_EXTENSIONS,
     DocumentRejected,
+    ReadDocument,
     check_size,
     read_document,
 )
@@ -180,6 +181,7 @@ def _create_draft(
     pay_text: str,
     source_kind: str,
     source_filename: str,
+    document: ReadDocument | None = None,
     sha256: str,
 ) -> JobDescription:
     """The draft and its hash in one transaction: a rerun never sees a JD without its hash."""
@@ -202,6 +204,8 @@ def _create_draft(
             location=extracted.location or "",
             source_kind=source_kind,
             source_filename=source_filename,
+            source_has_layout_tables=bool(document and document.has_layout_tables),
+            source_image_count=document.image_count if document else 0,
         )
         jd.source_sha256 = sha256
         jd.save(update_fields=["source_sha256"])
@@ -234,6 +238,7 @@ def jd_create_from_document(
         source_kind=document.kind,
         source_filename=filename.replace("\\", "/").rsplit("/", 1)[-1],
         sha256=file_sha256(data),
+        document=document,
     )
 
 

@@ -222,9 +222,15 @@ def _salary(jd: JobDescription) -> str:
     return jd.pay_text if band in jd.pay_text else f"{jd.pay_text} ({band} a year)"
 
 
+def health_score_label(jd: JobDescription) -> str:
+    if jd.health_score is None:
+        return HEALTH_NOT_CHECKED
+    return f"{jd.health_score} out of 100"
+
+
 def jd_comparison(jds: Sequence[JobDescription]) -> Comparison:
     """Two or three JDs side by side: facts, each kind of section, and the skills their role
-    levels need. The health score has no source yet, so it says so."""
+    levels need."""
     jds = list(jds)
     summary = [
         ComparedRow("Council", [jd.organisation.short_name for jd in jds]),
@@ -241,7 +247,7 @@ def jd_comparison(jds: Sequence[JobDescription]) -> Comparison:
             "Exemplar",
             [jd.exemplar_reason if jd.is_exemplar else "No" for jd in jds],
         ),
-        ComparedRow("Health score", [HEALTH_NOT_CHECKED for _ in jds]),
+        ComparedRow("Health score", [health_score_label(jd) for jd in jds]),
     ]
 
     by_kind: list[dict[str, list[str]]] = []

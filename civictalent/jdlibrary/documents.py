@@ -101,6 +101,9 @@ _UNSUPPORTED_EXTENSIONS = {
 }
 
 
+IMAGE_FOLDERS = ("word/media/", "Pictures/")
+
+
 class DocumentRejected(Exception):  # noqa: N818 - the name callers know
     """A file we will not read, with a message for the person who uploaded it."""
 
@@ -125,6 +128,7 @@ class ReadDocument:
     warnings: list[str] = field(default_factory=list)
     heading_levels: dict[str, int] = field(default_factory=dict)
     encoding: str | None = None
+    image_count: int = 0  # pictures in a Word or OpenDocument file (text in images is lost)
 
     @property
     def word_count(self) -> int:
@@ -190,9 +194,13 @@ def _read(data: bytes, filename: str) -> ReadDocument:
     if kind in ("docx", "odt"):
         assert sniffed.archive is not None
         _check_zip_limits(sniffed.archive)
-        if kind == "docx":
-            return _read_docx(data, sniffed.archive)
-        return _read_odt(sniffed.archive)
+        read = _read_docx(data, sniffed.archive) if kind == "docx" else _read_odt(sniffed.archive)
+        read.image_count = sum(
+            1
+            for name in sniffed.archive.namelist()
+            if name.startswith(IMAGE_FOLDERS) and not name.endswith("/")
+        )
+        return read
     if kind == "pdf":
         return _read_pdf(data)
     return _read_text(data, markdown=kind == "markdown")

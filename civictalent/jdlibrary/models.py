@@ -100,6 +100,11 @@ class JobDescription(models.Model):
         help_text="Hash of the uploaded file: a bulk import rerun skips what is in.",
     )
     word_count = models.PositiveIntegerField(default=0)
+    # What the uploaded file looked like, for the health check's document hygiene category.
+    source_has_layout_tables = models.BooleanField(default=False)
+    source_image_count = models.PositiveSmallIntegerField(default=0)
+    # The latest health check score (0 to 100), kept here for lists; history in healthcheck.
+    health_score = models.PositiveSmallIntegerField(null=True, blank=True)
     version = models.PositiveIntegerField(default=1)
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"

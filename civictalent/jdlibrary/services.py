@@ -15,6 +15,7 @@ from civictalent.accounts.models import User
 from civictalent.core.audit import audit_record
 from civictalent.core.search import search_index
 from civictalent.framework.models import RoleLevel
+from civictalent.healthcheck.services import health_check_jd
 from civictalent.jdlibrary.models import JDSection, JDStatus, JDVersion, JobDescription, Visibility
 from civictalent.organisations.models import Organisation
 from civictalent.salaries.models import ObservationSource
@@ -104,9 +105,11 @@ def jd_create(
     location: str = "",
     source_kind: str = "pasted",
     source_filename: str = "",
+    source_has_layout_tables: bool = False,
+    source_image_count: int = 0,
     summary: str = "Created",
 ) -> JobDescription:
-    """A new draft for a council, with its first version."""
+    """A new draft for a council, with its first version and its first health check."""
     if not title.strip():
         raise ValidationError("Give the job description a title.")
     low, high = _pay_range(pay_text)
@@ -124,6 +127,8 @@ def jd_create(
             location=location[:120],
             source_kind=source_kind,
             source_filename=source_filename[:200],
+            source_has_layout_tables=source_has_layout_tables,
+            source_image_count=min(source_image_count, 32_767),
             created_by=author,
         )
         jd.full_clean(exclude=["role_level", "created_by"])
@@ -131,6 +136,7 @@ def jd_create(
         _write_sections(jd, sections)
         jd.save(update_fields=["word_count"])
         _reindex(jd, sections)
+        health_check_jd(jd)
         JDVersion.objects.create(
             job_description=jd,
             number=1,
@@ -172,6 +178,7 @@ def jd_update(
         jd.version += 1
         jd.save()
         _reindex(jd, sections)
+        health_check_jd(jd)
         JDVersion.objects.create(
             job_description=jd,
             number=jd.version,

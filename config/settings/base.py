@@ -54,6 +54,7 @@ INSTALLED_APPS = [
     "civictalent.framework",
     "civictalent.salaries",
     "civictalent.jdlibrary",
+    "civictalent.healthcheck",
 ]
 
 MIDDLEWARE = [

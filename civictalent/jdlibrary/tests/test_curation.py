@@ -376,7 +376,7 @@ def test_compare_shows_two_jds_side_by_side(
         "Data visualisation test skill",
         "Practitioner",
         "Role level not mapped",
-        "Not checked yet",
+        "out of 100",  # the health score
         '<th scope="col"',
         '<th scope="row"',
         "<caption",
@@ -398,14 +398,14 @@ def test_compare_refuses_one_or_four(
     one = reader.get(f"/library/compare/?jd={hackney.pk}").content.decode()
     assert "There is a problem" in one
     assert "Choose at least 2 job descriptions to compare; you chose 1." in one
-    assert "Not checked yet" not in one
+    assert "out of 100" not in one
 
     editor = make_user(organisation=council_a, role=Role.EDITOR)
     more = [published_jd(council_a, editor, title=f"Analyst {n}") for n in range(2)]
     ids = "&".join(f"jd={jd.pk}" for jd in [hackney, greenwich, *more])
     four = reader.get(f"/library/compare/?{ids}").content.decode()
     assert "You can compare up to 3 job descriptions at once; you chose 4." in four
-    assert "Not checked yet" not in four
+    assert "out of 100" not in four
 
     three = reader.get(f"/library/compare/?{ids.rsplit('&', 1)[0]}").content.decode()
     assert "There is a problem" not in three and "Analyst 0" in three
@@ -435,7 +435,7 @@ def test_compare_leaves_out_what_the_person_may_not_see(
     html = response.content.decode()
     assert "Private restructure role" not in html
     assert "We left out 2 of the job descriptions you asked for" in html
-    assert "Senior Data Analyst" in html and "Not checked yet" in html
+    assert "Senior Data Analyst" in html and "out of 100" in html
     only_private = reader.get(f"/library/compare/?jd={hackney.pk}&jd={private.pk}")
     assert "you chose 1 that you can see" in only_private.content.decode()
     assert Client().get("/library/compare/").status_code == 302

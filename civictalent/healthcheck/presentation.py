@@ -1,0 +1,110 @@
+"""Turning a report into what the pages show: the text cut into plain and highlighted pieces,
+and the findings numbered and grouped by category. Pure: no Django."""
+
+from __future__ import annotations
+
+import itertools
+from dataclasses import dataclass
+
+from civictalent.healthcheck.engine import CATEGORIES, Finding, Report
+
+
+@dataclass(frozen=True)
+class NumberedFinding:
+    number: int
+    finding: Finding
+
+    @property
+    def has_span(self) -> bool:
+        return self.finding.end > self.finding.start
+
+    @property
+    def action(self) -> str:
+        """The value an "apply suggestion" button sends back: rule, start and end."""
+        return f"{self.finding.rule}:{self.finding.start}:{self.finding.end}"
+
+
+@dataclass(frozen=True)
+class Piece:
+    """A run of the checked text; ``numbers`` are the findings that cover it (empty: plain)."""
+
+    text: str
+    numbers: tuple[int, ...] = ()
+    severity: str = ""
+    ending: tuple[int, ...] = ()  # findings that end with this piece: their number goes here
+
+    @property
+    def label(self) -> str:
+        return ", ".join(str(n) for n in self.ending)
+
+
+@dataclass(frozen=True)
+class CategoryGroup:
+    key: str
+    label: str
+    score: int
+    summary: str
+    findings: tuple[NumberedFinding, ...]
+
+
+SEVERITY_RANK = {"error": 0, "warning": 1, "advice": 2}
+SEVERITY_LABELS = {"error": "Fix this", "warning": "Consider changing", "advice": "Advice"}
+SEVERITY_TAGS = {
+    "error": "govuk-tag--red",
+    "warning": "govuk-tag--orange",
+    "advice": "govuk-tag--blue",
+}
+
+
+def numbered(report: Report) -> tuple[NumberedFinding, ...]:
+    return tuple(NumberedFinding(n, f) for n, f in enumerate(report.findings, start=1))
+
+
+def pieces(text: str, findings: tuple[NumberedFinding, ...]) -> list[Piece]:
+    """``text`` cut at every finding's edges; each piece knows which findings cover it and the
+    most severe of them, so overlapping findings stay visible."""
+    spans = [f for f in findings if f.has_span and f.finding.end <= len(text)]
+    cuts = sorted(
+        {0, len(text), *(f.finding.start for f in spans), *(f.finding.end for f in spans)}
+    )
+    result: list[Piece] = []
+    for start, end in itertools.pairwise(cuts):
+        covering = [f for f in spans if f.finding.start <= start and end <= f.finding.end]
+        if not covering:
+            result.append(Piece(text[start:end]))
+            continue
+        worst = min(covering, key=lambda f: SEVERITY_RANK.get(f.finding.severity, 3))
+        result.append(
+            Piece(
+                text[start:end],
+                tuple(f.number for f in covering),
+                worst.finding.severity,
+                tuple(f.number for f in covering if f.finding.end == end),
+            )
+        )
+    return result
+
+
+def by_category(report: Report, findings: tuple[NumberedFinding, ...]) -> list[CategoryGroup]:
+    groups = []
+    for key, label in CATEGORIES:
+        result = report.categories[key]
+        groups.append(
+            CategoryGroup(
+                key=key,
+                label=label,
+                score=result.score,
+                summary=result.summary,
+                findings=tuple(f for f in findings if f.finding.category == key),
+            )
+        )
+    return groups
+
+
+def parse_action(value: str) -> tuple[str, int, int] | None:
+    """The rule, start and end an "apply suggestion" button sent, or None if malformed."""
+    rule, _, rest = value.partition(":")
+    start, _, end = rest.partition(":")
+    if not rule or not start.isdigit() or not end.isdigit():
+        return None
+    return rule, int(start), int(end)
