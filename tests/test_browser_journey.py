@@ -239,6 +239,9 @@ def test_signed_in_pages_pass_axe(
         "/accounts/email/",
         "/accounts/password/change/",
         "/accounts/2fa/",
+        f"/health-check/library/{jd.pk}/",
+        f"/health-check/councils/{jd.organisation_id}/",
+        "/health-check/rescore/",
     ]:
         page.goto(live_server.url + path)
         audit.check(page)
@@ -469,3 +472,39 @@ def test_word_jd_uploaded_published_found_compared_downloaded_and_reused_by_anot
 
     copy = JobDescription.objects.filter(organisation=council_b, title="Senior Data Analyst").get()
     assert copy.status == "draft"
+
+
+@pytest.mark.django_db(transaction=True)
+def test_someone_checks_an_advert_applies_a_suggestion_and_watches_the_score_move(
+    live_server: Any, page: Any
+) -> None:
+    """Keyboard only after the text is typed: submit, then apply a one-click suggestion."""
+    audit = AccessibilityAudit()
+    page.goto(live_server.url + "/health-check/")
+    audit.check(page)
+    page.get_by_role("button", name="Check the advert").focus()
+    page.keyboard.press("Enter")
+    page.wait_for_selector(".govuk-error-summary")
+    assert "Paste the text of a job advert, or upload a file." in page.content()
+    audit.check(page)
+    page.get_by_label("Or paste the text").fill(
+        "Data Analyst\n\nSalary: £40,000 a year\n\nAbout the role\n"
+        "The successful candidate will utilise data to help residents."
+    )
+    page.get_by_role("button", name="Check the advert").focus()
+    page.keyboard.press("Enter")
+    page.wait_for_selector("#score")
+    before = int(re.search(r"Score: (\d+)", page.inner_text("#score")).group(1))  # type: ignore[union-attr]
+    audit.check(page)
+    apply = page.get_by_role(
+        "button", name=re.compile("Replace “The successful candidate” with “You”")
+    )
+    apply.focus()
+    page.keyboard.press("Enter")
+    page.wait_for_selector("text=Suggestion applied")
+    after = int(re.search(r"Score: (\d+)", page.inner_text("#score")).group(1))  # type: ignore[union-attr]
+    assert after > before
+    assert "You will utilise data" in page.input_value("textarea")
+    audit.check(page)
+    page.goto(live_server.url + "/health-check/scoring/")
+    audit.check(page)
