@@ -11,6 +11,7 @@ from django.views.decorators.http import require_GET, require_http_methods
 from civictalent.accounts.models import User
 from civictalent.core.paging import CountedPaginator
 from civictalent.core.permissions import permission, signed_in
+from civictalent.healthcheck.services import jd_report
 from civictalent.jdlibrary import bulk, curation, selectors, services
 from civictalent.jdlibrary.documents import DocumentRejected
 from civictalent.jdlibrary.forms import EDITED_KINDS, ContributeForm, PublishForm, ReviewForm
@@ -131,7 +132,8 @@ def review(request: HttpRequest, pk: int) -> HttpResponse:
         else:
             messages.success(request, "Saved.")
             return redirect("jdlibrary:detail", pk=jd.pk)
-    return render(request, "jdlibrary/review.html", {"jd": jd, "form": form})
+    report, _ = jd_report(jd)
+    return render(request, "jdlibrary/review.html", {"jd": jd, "form": form, "health": report})
 
 
 @permission("jdlibrary.edit_jd", on=jd_from_pk)

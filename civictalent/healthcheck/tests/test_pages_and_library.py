@@ -248,6 +248,8 @@ def test_scores_show_in_the_library_and_the_councils_page(
     client = signed_in(editor)
     detail = client.get(f"/library/{jd.pk}/").content.decode()
     assert f"{jd.health_score} out of 100" in detail
+    review = client.get(f"/library/{jd.pk}/review/").content.decode()
+    assert f"Health check: {jd.health_score} out of 100" in review
     scores = client.get(f"/health-check/councils/{council_a.pk}/").content.decode()
     assert "Scores over time" in scores and "Data analyst" in scores
     assert f"Average score {jd.health_score} out of 100" in scores
