@@ -14,6 +14,7 @@ from django.utils import timezone
 from civictalent.accounts.models import User
 from civictalent.core.audit import audit_record
 from civictalent.framework.models import RoleLevel, RoleLevelSkill
+from civictalent.healthcheck.services import health_check_jd
 from civictalent.jdlibrary import selectors, services
 from civictalent.jdlibrary.extraction import SECTION_KINDS
 from civictalent.jdlibrary.models import (
@@ -340,6 +341,7 @@ def _exemplar_create(organisation: Organisation, text: ExemplarText) -> JobDescr
     services._write_sections(jd, sections)
     jd.save(update_fields=["word_count"])
     services._reindex(jd, sections)
+    health_check_jd(jd)
     JDVersion.objects.create(
         job_description=jd, number=1, author=None, summary="Created", snapshot=snapshot(jd)
     )

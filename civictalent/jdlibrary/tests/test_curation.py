@@ -458,6 +458,8 @@ def test_exemplars_load_is_idempotent_and_creates_two_published_exemplars(
         assert jd.status == JDStatus.PUBLISHED and jd.visibility == Visibility.MEMBERS
         assert jd.licence == Licence.OGL and jd.sharing_consent_at is not None
         assert jd.is_exemplar and len(jd.exemplar_reason) >= 20
+        # An exemplar should pass its own health check well.
+        assert jd.health_score is not None and jd.health_score >= 80, jd.health_score
         assert jd.created_by is None and jd.versions.count() == 1
         assert jd.annual_min_pence and jd.annual_max_pence
         kinds = {section.kind for section in jd.sections.all()}
