@@ -100,6 +100,16 @@ def render(results: list[dict]) -> str:  # type: ignore[type-arg]
                 f"slowest file {result['all_files_max_ms']} ms. Baseline ({result['baseline']['name']}): "
                 f"median {result['baseline']['median_ms']} ms.",
             ]
+        elif result["benchmark"] == "healthcheck":
+            met = "met" if result["meets_target"] else "**not met**"
+            lines += [
+                f"Median {result['median_ms']} ms, p95 {result['p95_ms']} ms per "
+                f"~{result['median_words']:.0f}-word JD over {result['texts']} texts "
+                f"(target < {result['target_ms']:g} ms: {met}); first call "
+                f"{result['first_call_ms']} ms (loads and compiles the rules). Baseline "
+                f"({result['baseline']['name']}): {result['baseline']['median_ms']} ms; ratio "
+                f"{result['ratio_to_baseline']}x.",
+            ]
         elif result["benchmark"] == "salaries":
             base = result["baseline"]
             parser = result["parser"]
