@@ -106,7 +106,26 @@ def ensure_london(database_url: str, *, settings: str = "bench.settings") -> dic
     civictalent("migrate", "--noinput", "--verbosity", "0")
     civictalent("createcachetable")
     print("generating (or resuming) the london scale; the first time takes a few minutes")
+    started = time.perf_counter()
     report: dict[str, Any] = json.loads(
         civictalent("generate", "--scale", "london", "--seed", "1", "--json")
     )
+    steps = {step["step"]: step for step in report["steps"]}
+    if steps["job-descriptions"]["added"] == steps["job-descriptions"]["target"]:
+        # A build from nothing: the figure the "london in under 10 minutes" is about.
+        vendor = "postgresql" if database_url.startswith("postgres") else "sqlite"
+        seconds = time.perf_counter() - started
+        write_result(
+            f"generate_{vendor}",
+            {
+                "what": f"civictalent generate --scale london --seed 1, from an empty {vendor} "
+                "database (process start to finish)",
+                "database": vendor,
+                "seconds": round(seconds, 1),
+                "target_seconds": 600,
+                "meets_target": seconds < 600,
+                "steps": report["steps"],
+                "planned": report["planned"],
+            },
+        )
     return report

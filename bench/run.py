@@ -133,9 +133,96 @@ def render(results: list[dict]) -> str:  # type: ignore[type-arg]
                 f"(target {parser['target']:,}: {'met' if parser['meets_target'] else '**not met**'}); "
                 f"baseline ({parser['baseline']}): {parser['baseline_strings_per_second']:,} a second.",
             ]
+        elif result["benchmark"].startswith("load_"):
+            lines += render_load(result)
+        elif result["benchmark"] == "explain":
+            lines += render_explain(result)
+        elif result["benchmark"].startswith("generate_"):
+            lines += render_generate(result)
         lines.append("")
     lines.append(END)
     return "\n".join(lines)
+
+
+def yes_no(met: bool) -> str:
+    return "yes" if met else "**no**"
+
+
+def render_load(result: dict) -> list[str]:  # type: ignore[type-arg]
+    targets, met = result["targets"], result["met"]
+    lines = [
+        f"{result['clients']} clients, {result['seconds_per_phase']} s a phase; paced clients "
+        f"wait {result['paced_wait_seconds'][0]} to {result['paced_wait_seconds'][1]} s between "
+        f"requests, saturated ones not at all. Data: {result['data']['job_descriptions']:,} JDs, "
+        f"{result['data']['salary_observations']:,} salary observations.",
+        "",
+        "| phase | requests/s | p50 ms | p95 ms | p99 ms | errors |",
+        "|---|---:|---:|---:|---:|---:|",
+    ]
+    for name, phase in result["phases"].items():
+        lines.append(
+            f"| {name} | {phase['requests_per_second']} | {phase['p50_ms']:g} | "
+            f"{phase['p95_ms']:g} | {phase['p99_ms']:g} | {phase['errors']} |"
+        )
+    lines += [
+        "",
+        "Each page under the paced mixed load (the minimal view's p50 under the same load is "
+        "the baseline):",
+        "",
+        "| page | requests | p50 ms | p95 ms | p99 ms | x minimal view (p50) | p95 < "
+        f"{targets['p95_ms']:g} ms |",
+        "|---|---:|---:|---:|---:|---:|---|",
+    ]
+    for page in result["pages"]:
+        lines.append(
+            f"| {page['page']} | {page['requests']} | {page['p50_ms']:g} | {page['p95_ms']:g} | "
+            f"{page['p99_ms']:g} | {page['ratio_p50_to_minimal_view']} | "
+            f"{yes_no(page['meets_p95_target'])} |"
+        )
+    memory = ", ".join(f"{name} {mb} MB" for name, mb in result["memory_peak_mb"].items())
+    lines += [
+        "",
+        f"Peak resident memory: {memory} (target under {targets['rss_mb']:g} MB each: "
+        f"{yes_no(met['memory'])}); the task worker was measured rebuilding every salary "
+        f"benchmark ({result['worker_rebuild_seconds']} s).",
+        "",
+        f"Targets: mixed load p95 under {targets['p95_ms']:g} ms when paced: "
+        f"{yes_no(met['p95_paced'])}; at least {targets['requests_per_second']:g} requests a "
+        f"second saturated: {yes_no(met['requests_per_second'])}; no errors: "
+        f"{yes_no(met['no_errors'])}.",
+    ]
+    return lines
+
+
+def render_explain(result: dict) -> list[str]:  # type: ignore[type-arg]
+    lines = [
+        "| statement | ms | indexes used | sequential scans | flagged |",
+        "|---|---:|---|---|---|",
+    ]
+    for row in result["statements"]:
+        scans = ", ".join(
+            f"{scan['table']} ({scan['rows_in_table']:,} rows)" for scan in row["sequential_scans"]
+        )
+        lines.append(
+            f"| {row['statement']} | {row['execution_ms']} | {', '.join(row['indexes'])} | "
+            f"{scans} | {'**yes**' if row['flag'] else ''} |"
+        )
+    return lines
+
+
+def render_generate(result: dict) -> list[str]:  # type: ignore[type-arg]
+    lines = [
+        f"{result['seconds']} s in all (target under {result['target_seconds'] // 60} minutes: "
+        f"{yes_no(result['meets_target'])}).",
+        "",
+        "| step | rows | seconds |",
+        "|---|---:|---:|",
+    ]
+    lines += [
+        f"| {step['step']} | {step['added']:,} | {step['seconds']} |" for step in result["steps"]
+    ]
+    waiting = ", ".join(f"{step['step']} ({step['target']:,})" for step in result["planned"])
+    return [*lines, "", f"Not generated yet, waiting for their models: {waiting}."]
 
 
 def main() -> int:
