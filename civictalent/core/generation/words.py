@@ -143,8 +143,10 @@ class GeneratedCouncil:
 
 
 def councils(rng: random.Random, count: int) -> list[GeneratedCouncil]:
-    """``count`` fictional councils with unique names. GSS codes use the 9xxxxx range of each
-    prefix (real ones are far lower), so they cannot clash with a real authority."""
+    """``count`` fictional councils with unique names. Some made-up names exist somewhere, so
+    every name says "(generated)", every slug starts ``generated-``, and GSS codes use the
+    9xxxxx range of each prefix (real ones are far lower), so none clashes with a real
+    authority."""
     places = [start + end for start in PLACE_STARTS for end in PLACE_ENDS]
     rng.shuffle(places)
     weights = [share for _, _, share in AUTHORITY_KINDS]
@@ -153,7 +155,7 @@ def councils(rng: random.Random, count: int) -> list[GeneratedCouncil]:
         suffix, prefix, _ = rng.choices(AUTHORITY_KINDS, weights=weights)[0]
         result.append(
             GeneratedCouncil(
-                name=f"{place} {suffix}",
+                name=f"{place} {suffix} (generated)",
                 short_name=place,
                 slug=f"generated-{place.lower()}",
                 gss_code=f"{prefix}{900000 + number:06d}",
