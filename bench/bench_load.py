@@ -33,7 +33,10 @@ from common import ROOT, database, ensure_london, setup_django, write_result
 
 SECONDS = int(os.environ.get("BENCH_LOAD_SECONDS", "60"))
 CLIENTS = int(os.environ.get("BENCH_LOAD_CLIENTS", "50"))
-WEB_WORKERS = int(os.environ.get("BENCH_WEB_WORKERS", "4"))
+WEB_WORKERS = int(os.environ.get("BENCH_WEB_WORKERS", "4"))  # in all, shared by the instances
+# Two gunicorn instances and two task workers on one database is the scale-out deployment
+# (docs/operations.md); clients alternate between the instances as a load balancer would.
+INSTANCES = int(os.environ.get("BENCH_WEB_INSTANCES", "1"))
 DATABASE_URL = os.environ.get("DATABASE_URL") or (
     f"sqlite:///{ROOT / 'var' / 'bench' / 'london.sqlite3'}"
 )
@@ -120,16 +123,22 @@ def plan_pages() -> tuple[list[dict[str, Any]], list[str]]:
             "weight": 10,
             "urls": [
                 f"/framework/families/{slug}/"
-                for slug in JobFamily.objects.values_list("slug", flat=True)
+                for slug in JobFamily.objects.filter(framework__is_default=True).values_list(
+                    "slug", flat=True
+                )
             ]
             + [
                 f"/framework/roles/{slug}/"
-                for slug in Role.objects.values_list("slug", flat=True)[:60]
+                for slug in Role.objects.filter(framework__is_default=True).values_list(
+                    "slug", flat=True
+                )[:60]
             ]
             + [f"/framework/levels/{slug}/" for slug in rng.sample(levels, min(60, len(levels)))]
             + [
                 f"/framework/skills/{slug}/"
-                for slug in Skill.objects.values_list("slug", flat=True)[:40]
+                for slug in Skill.objects.filter(framework__is_default=True).values_list(
+                    "slug", flat=True
+                )[:40]
             ],
         },
         {
@@ -147,7 +156,7 @@ def plan_pages() -> tuple[list[dict[str, Any]], list[str]]:
     client = Client()
     client.cookies["sessionid"] = sessions[0]
     for page in pages:
-        for url in page["urls"][:3] + page["urls"][-2:]:
+        for url in page["urls"]:
             status = client.get(url).status_code
             assert status == 200, f"{url} answered {status} before the load test"
     return pages, sessions
@@ -172,29 +181,29 @@ def wait_until_up(url: str, timeout: float = 60) -> None:
 
 
 class MemorySampler(threading.Thread):
-    """Largest resident set size seen for each process, by role, every half second."""
+    """Largest resident set size seen for each kind of process, every half second. A "web
+    master" process's children are its gunicorn workers."""
 
-    def __init__(self, roles: dict[str, int]) -> None:
+    def __init__(self, processes: list[tuple[str, int]]) -> None:
         super().__init__(daemon=True)
-        self.roles = roles
+        self.processes = processes
         self.peaks: dict[str, float] = {}
         self.stopping = threading.Event()
 
     def sample(self) -> None:
         import psutil
 
-        for role, pid in self.roles.items():
+        for role, pid in self.processes:
             try:
                 process = psutil.Process(pid)
-                found = {role: process.memory_info().rss}
+                found = [(role, process.memory_info().rss)]
                 if role == "web master":
-                    for child in process.children():
-                        found["web worker"] = max(
-                            found.get("web worker", 0), child.memory_info().rss
-                        )
+                    found += [
+                        ("web worker", child.memory_info().rss) for child in process.children()
+                    ]
             except psutil.Error:
                 continue
-            for name, rss in found.items():
+            for name, rss in found:
                 self.peaks[name] = max(self.peaks.get(name, 0), rss / 2**20)
 
     def run(self) -> None:
@@ -204,16 +213,26 @@ class MemorySampler(threading.Thread):
 
 
 def run_locust(
-    *, host: str, pages: list[dict[str, Any]], sessions: list[str], wait: tuple[float, float]
+    *,
+    hosts: list[str],
+    pages: list[dict[str, Any]],
+    sessions: list[str],
+    wait: tuple[float, float],
 ) -> dict[str, Any]:
     with tempfile.TemporaryDirectory() as folder:
         plan = Path(folder) / "plan.json"
         plan.write_text(
             json.dumps(
-                {"pages": pages, "sessions": sessions, "wait_min": wait[0], "wait_max": wait[1]}
+                {
+                    "pages": pages,
+                    "sessions": sessions,
+                    "hosts": hosts,
+                    "wait_min": wait[0],
+                    "wait_max": wait[1],
+                }
             )
         )
-        subprocess.run(
+        finished = subprocess.run(
             [
                 sys.executable,
                 "-m",
@@ -230,7 +249,7 @@ def run_locust(
                 "--stop-timeout",
                 "5",
                 "--host",
-                host,
+                hosts[0],
                 "--only-summary",
                 "--loglevel",
                 "WARNING",
@@ -244,9 +263,18 @@ def run_locust(
             stderr=subprocess.PIPE,
             timeout=SECONDS + 60,
         )
+        if not (Path(folder) / "load_stats.csv").exists():
+            raise RuntimeError(f"locust wrote no statistics:\n{finished.stderr.decode()}")
         with (Path(folder) / "load_stats.csv").open() as handle:
             rows = list(csv.DictReader(handle))
-    return {row["Name"]: stats_of(row) for row in rows}
+        with (Path(folder) / "load_failures.csv").open() as handle:
+            failures = [
+                f"{row['Name']}: {row['Error']} ({row['Occurrences']}x)"
+                for row in csv.DictReader(handle)
+            ]
+    stats = {row["Name"]: stats_of(row) for row in rows}
+    stats["Aggregated"]["failures"] = failures[:20]
+    return stats
 
 
 def stats_of(row: dict[str, str]) -> dict[str, Any]:
@@ -262,8 +290,8 @@ def stats_of(row: dict[str, str]) -> dict[str, Any]:
     }
 
 
-def busy_worker_memory(pid: int, sampler: MemorySampler) -> float:
-    """Set the task worker rebuilding every salary benchmark (the heaviest task there is) and
+def busy_workers() -> float:
+    """Set the task workers rebuilding every salary benchmark (the heaviest task there is) and
     return the seconds it took."""
     from django_tasks_db.models import DBTaskResult
 
@@ -291,50 +319,64 @@ def main() -> None:
     from civictalent.salaries.models import SalaryObservation
 
     pages, sessions = plan_pages()
-    port = free_port()
-    host = f"http://127.0.0.1:{port}"
     python = sys.executable
-    web = subprocess.Popen(
-        [
-            python,
-            "-m",
-            "gunicorn",
-            "config.wsgi:application",
-            "--bind",
-            f"127.0.0.1:{port}",
-            "--workers",
-            str(WEB_WORKERS),
-            "--backlog",
-            "256",
-            "--log-level",
-            "warning",
-        ],
-        cwd=ROOT,
-        env=ENV,
+    ports = [free_port() for _ in range(INSTANCES)]
+    hosts = [f"http://127.0.0.1:{port}" for port in ports]
+    webs = [
+        subprocess.Popen(  # one gunicorn instance
+            [
+                python,
+                "-m",
+                "gunicorn",
+                "config.wsgi:application",
+                "--bind",
+                f"127.0.0.1:{port}",
+                "--workers",
+                str(max(WEB_WORKERS // INSTANCES, 1)),
+                "--backlog",
+                "256",
+                "--log-level",
+                "warning",
+            ],
+            cwd=ROOT,
+            env=ENV,
+        )
+        for port in ports
+    ]
+    workers = [
+        subprocess.Popen(
+            [python, "-m", "civictalent.cli", "task_worker", "--no-reload", "--queue-name", "*"],
+            cwd=ROOT,
+            env=ENV,
+            stdout=subprocess.DEVNULL,
+        )
+        for _ in range(INSTANCES)
+    ]
+    sampler = MemorySampler(
+        [("web master", web.pid) for web in webs]
+        + [("task worker", worker.pid) for worker in workers]
     )
-    worker = subprocess.Popen(
-        [python, "-m", "civictalent.cli", "task_worker", "--no-reload", "--queue-name", "*"],
-        cwd=ROOT,
-        env=ENV,
-        stdout=subprocess.DEVNULL,
-    )
-    sampler = MemorySampler({"web master": web.pid, "task worker": worker.pid})
     sampler.start()
     phases: dict[str, dict[str, Any]] = {}
     try:
-        wait_until_up(f"{host}/bench/minimal/")
-        print("task worker: rebuilding every salary benchmark")
-        worker_seconds = busy_worker_memory(worker.pid, sampler)
+        for host in hosts:
+            wait_until_up(f"{host}/bench/minimal/")
+        print("task workers: rebuilding every salary benchmark")
+        worker_seconds = busy_workers()
         print(f"  done in {worker_seconds:.0f} s")
         minimal = [{"name": "minimal view", "weight": 1, "urls": ["/bench/minimal/"]}]
+        # The library's search and browse pages cost most of the server's time; this phase
+        # shows what the rest of the platform does on its own.
+        without_library = [page for page in pages if not page["name"].startswith("library")]
         for name, load, wait in [
             ("minimal view, paced", minimal, PACED),
             ("mixed browse, paced", pages, PACED),
+            ("mixed browse without the library, paced", without_library, PACED),
             ("minimal view, saturated", minimal, (0.0, 0.0)),
             ("mixed browse, saturated", pages, (0.0, 0.0)),
         ]:
             print(f"{name}: {CLIENTS} clients for {SECONDS} s")
-            phases[name] = run_locust(host=host, pages=load, sessions=sessions, wait=wait)
+            phases[name] = run_locust(hosts=hosts, pages=load, sessions=sessions, wait=wait)
             total = phases[name]["Aggregated"]
             print(
                 f"  {total['requests_per_second']} req/s, p50 {total['p50_ms']} ms, "
@@ -343,9 +385,9 @@ def main() -> None:
     finally:
         sampler.stopping.set()
         sampler.join()
-        for process in (web, worker):
+        for process in [*webs, *workers]:
             process.terminate()
-        for process in (web, worker):
+        for process in [*webs, *workers]:
             try:
                 process.wait(timeout=20)
             except subprocess.TimeoutExpired:
@@ -370,8 +412,9 @@ def main() -> None:
     write_result(
         f"load_{connection.vendor}",
         {
-            "what": f"Mixed browse load on gunicorn ({WEB_WORKERS} sync workers), {CLIENTS} "
-            f"concurrent locust clients for {SECONDS} s a phase, loopback only",
+            "what": f"Mixed browse load on {INSTANCES} gunicorn instance(s) with {WEB_WORKERS} sync "
+            f"workers in all and {INSTANCES} task worker(s), {CLIENTS} concurrent locust clients "
+            f"for {SECONDS} s a phase, loopback only",
             "database": database(),
             "scale": "london",
             "data": {
@@ -383,6 +426,7 @@ def main() -> None:
             "clients": CLIENTS,
             "seconds_per_phase": SECONDS,
             "web_workers": WEB_WORKERS,
+            "web_instances": INSTANCES,
             "paced_wait_seconds": list(PACED),
             "phases": {name: stats["Aggregated"] for name, stats in phases.items()},
             "pages": per_page,

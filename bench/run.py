@@ -164,6 +164,9 @@ def render_load(result: dict) -> list[str]:  # type: ignore[type-arg]
             f"| {name} | {phase['requests_per_second']} | {phase['p50_ms']:g} | "
             f"{phase['p95_ms']:g} | {phase['p99_ms']:g} | {phase['errors']} |"
         )
+    failures = [f for phase in result["phases"].values() for f in phase.get("failures", [])]
+    if failures:
+        lines += ["", "Errors: " + "; ".join(failures) + "."]
     lines += [
         "",
         "Each page under the paced mixed load (the minimal view's p50 under the same load is "
