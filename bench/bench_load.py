@@ -337,6 +337,7 @@ def main() -> None:
                 "256",
                 "--log-level",
                 "warning",
+                "--no-control-socket",  # each instance would claim the same default socket
             ],
             cwd=ROOT,
             env=ENV,

@@ -19,6 +19,7 @@ from locust.contrib.fasthttp import FastHttpUser
 
 PLAN: dict[str, Any] = json.loads(Path(os.environ["BENCH_LOAD_PLAN"]).read_text())
 SESSIONS = itertools.cycle(PLAN["sessions"])
+HOSTS = itertools.cycle(PLAN["hosts"])  # several gunicorn instances: each client keeps one
 PAGES = PLAN["pages"]
 WEIGHTS = [page["weight"] for page in PAGES]
 
@@ -28,6 +29,7 @@ class Browser(FastHttpUser):
 
     def on_start(self) -> None:
         self.cookie = f"sessionid={next(SESSIONS)}"
+        self.base = next(HOSTS)
         self.rng = random.Random()  # noqa: S311
 
     @task
@@ -35,7 +37,7 @@ class Browser(FastHttpUser):
         page = self.rng.choices(PAGES, weights=WEIGHTS)[0]
         url = self.rng.choice(page["urls"])
         with self.client.get(
-            url,
+            self.base + url,
             name=page["name"],
             headers={"Cookie": self.cookie},
             allow_redirects=False,
