@@ -6,10 +6,12 @@ from __future__ import annotations
 
 import datetime
 import os
+import statistics
 import time
+from collections.abc import Callable
 from dataclasses import replace
 
-from common import database, setup_django, time_calls, write_result
+from common import database, percentile, setup_django, time_calls, write_result
 
 JDS = int(os.environ.get("BENCH_JDS", "50000"))
 TARGET_MS = 100.0
@@ -43,12 +45,32 @@ def ensure_jds() -> float:
     return time.perf_counter() - started
 
 
+def timed_cold(call: Callable[[], object], *, runs: int) -> dict[str, float]:
+    """Like time_calls, with the library's cached counts made stale (untimed) before each run."""
+    from civictalent.jdlibrary.selectors import library_changed
+
+    timings = []
+    for _ in range(runs):
+        library_changed()
+        started = time.perf_counter()
+        call()
+        timings.append((time.perf_counter() - started) * 1000)
+    return {
+        "median_ms": round(statistics.median(timings), 3),
+        "p95_ms": round(percentile(timings, 0.95), 3),
+        "min_ms": round(min(timings), 3),
+        "max_ms": round(max(timings), 3),
+        "runs": runs,
+    }
+
+
 def main() -> None:
     setup_django()
     from django.test import Client
 
     from civictalent.accounts.models import User
     from civictalent.core.search import search_ids
+    from civictalent.framework.models import RoleLevel
     from civictalent.jdlibrary.models import JobDescription
 
     inserted = ensure_jds()
@@ -62,6 +84,9 @@ def main() -> None:
     )
     client = Client()
     client.force_login(user)
+    family = RoleLevel.objects.filter(framework__is_default=True).values_list(
+        "role__family_id", flat=True
+    )[0]
     pages = []
     for label, url, query in [
         ("search: one word", "/library/?q=dashboards", "dashboards"),
@@ -72,9 +97,13 @@ def main() -> None:
         ),
         ("browse: first page, no search", "/library/", ""),
         ("browse: page 40", "/library/?page=40", ""),
+        ("browse: one job family, title order", f"/library/?family={family}&sort=title", ""),
     ]:
         assert client.get(url).status_code == 200, url
-        timing = time_calls(lambda url=url: client.get(url), runs=30)
+        # Cold: a new cache generation before every request, as after any change to a JD, so
+        # the facet counts are computed each time. Warm: the counts come from the cache.
+        cold = timed_cold(lambda url=url: client.get(url), runs=30)
+        warm = time_calls(lambda url=url: client.get(url), runs=30)
         baseline = (
             time_calls(lambda query=query: search_ids(kind="jd", query=query), runs=30)
             if query
@@ -84,14 +113,17 @@ def main() -> None:
             {
                 "page": label,
                 "url": url,
-                **timing,
+                **cold,
+                "warm_median_ms": warm["median_ms"],
+                "warm_p95_ms": warm["p95_ms"],
                 "raw_search_median_ms": baseline["median_ms"] if baseline else None,
-                "ratio_to_raw_search": round(timing["median_ms"] / baseline["median_ms"], 1)
+                "ratio_to_raw_search": round(cold["median_ms"] / baseline["median_ms"], 1)
                 if baseline
                 else None,
-                "meets_target": timing["p95_ms"] < TARGET_MS,
+                "meets_target": cold["p95_ms"] < TARGET_MS,
             }
         )
+        timing = cold
         print(f"{label:40} median {timing['median_ms']:8.2f} ms  p95 {timing['p95_ms']:8.2f} ms")
     write_result(
         "library",

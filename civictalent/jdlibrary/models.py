@@ -127,6 +127,7 @@ class JobDescription(models.Model):
             models.Index(
                 fields=["-is_exemplar", "-published_at", "-updated_at"], name="jd_library_order"
             ),
+            models.Index(fields=["-is_exemplar", "title"], name="jd_library_title_order"),
         ]
         constraints = [
             models.CheckConstraint(condition=Q(status__in=JDStatus.values), name="jd_status_valid"),

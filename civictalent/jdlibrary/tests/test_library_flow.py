@@ -267,3 +267,35 @@ def test_both_search_plans_and_both_facet_counts_agree(
     visible = selectors.visible_job_descriptions(reader)
     assert selectors.facets(visible, searched=True) == selectors.facets(visible, searched=False)
     assert selectors.facets(visible)[0] == 12
+
+
+def test_cached_counts_follow_changes_and_never_cross_between_councils(
+    make_user: Callable[..., User], council_a: Organisation, council_b: Organisation
+) -> None:
+    """The library's counts are cached; publishing a JD must show at once, and someone who may
+    see fewer JDs must never be given the counts of someone who sees more."""
+    from civictalent.jdlibrary import selectors, services
+    from civictalent.jdlibrary.services import SectionInput
+
+    framework_load_starter()
+    editor = make_user(organisation=council_a, role=Role.EDITOR)
+    outsider = make_user(organisation=council_b)
+    everything = selectors.LibraryFilters()
+    assert selectors.library_with_counts(outsider, everything).total == 0
+    draft = services.jd_create(
+        organisation=council_a,
+        author=editor,
+        title="Data analyst",
+        sections=[SectionInput("purpose", "Job purpose", "Build dashboards")],
+    )
+    # The editor sees their council's draft; the outsider, asking the same question, does not.
+    assert selectors.library_with_counts(editor, everything).total == 1
+    assert selectors.library_with_counts(outsider, everything).total == 0
+    services.jd_publish(
+        jd=draft, author=editor, visibility="members", licence="ogl-3.0", consent=True
+    )
+    assert selectors.library_with_counts(outsider, everything).total == 1
+    assert (
+        selectors.library_with_counts(outsider, selectors.LibraryFilters(query="dashboards")).total
+        == 1
+    )
