@@ -126,7 +126,7 @@ def main() -> None:
         timing = cold
         print(f"{label:40} median {timing['median_ms']:8.2f} ms  p95 {timing['p95_ms']:8.2f} ms")
     write_result(
-        "library",
+        "library" if connection.vendor == "sqlite" else f"library_{connection.vendor}",
         {
             "what": f"JD library search and browse with {JobDescription.objects.count():,} job descriptions",
             "database": database(),

@@ -76,7 +76,7 @@ def render(results: list[dict]) -> str:  # type: ignore[type-arg]
                 f"| ratio to baseline | {result['ratio_to_baseline']}× |",
                 f"| target | < {result['target_ms']} ms: {'met' if result['meets_target'] else '**not met**'} |",
             ]
-        elif result["benchmark"] == "library":
+        elif result["benchmark"] in ("library", "library_postgresql"):
             lines += [
                 "Cold: the facet counts are computed on every request (as after any change to a "
                 "JD). Warm: they come from the cache, as for a repeated question.",

@@ -8,6 +8,8 @@ in the project writes SQL for search; the indexes themselves are described in se
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import TypeVar
 
@@ -30,7 +32,15 @@ COUNT_LIMIT = WALK_INDEX_ABOVE + 1
 
 Model = TypeVar("Model", bound=models.Model)
 
-__all__ = ["SEARCH_KINDS", "Matches", "search", "search_ids", "search_index", "search_remove"]
+__all__ = [
+    "SEARCH_KINDS",
+    "Matches",
+    "index_scans",
+    "search",
+    "search_ids",
+    "search_index",
+    "search_remove",
+]
 
 
 def search_index(*, kind: str, object_id: int, text: str) -> None:
@@ -99,6 +109,21 @@ class Matches:
                     [_fts5_match(self.terms), limit],
                 )
             return [row[0] for row in cursor.fetchall()]
+
+
+@contextmanager
+def index_scans() -> Iterator[None]:
+    """Inside this block, PostgreSQL reads matches through the GIN index. Its planner underrates
+    reading large tsvectors back from TOAST, so for a common word it scans the whole table
+    instead: 196 ms against 84 ms through the index for a word in 28,000 of 50,000 JDs. The
+    setting is local to the block's transaction. SQLite needs nothing."""
+    if connection.vendor != "postgresql":
+        yield
+        return
+    with transaction.atomic():
+        with connection.cursor() as cursor:
+            cursor.execute("SET LOCAL enable_seqscan = off")
+        yield
 
 
 def search(kind: str, query: str) -> Matches | None:

@@ -2,6 +2,7 @@ from __future__ import annotations
 
 import hashlib
 from collections import Counter
+from contextlib import nullcontext
 from dataclasses import dataclass, field, replace
 from datetime import timedelta
 from typing import Any
@@ -13,7 +14,7 @@ from django.utils import timezone
 
 from civictalent.accounts.models import User
 from civictalent.core.predicates import council_roles, organisations_where
-from civictalent.core.search import Matches, search
+from civictalent.core.search import Matches, index_scans, search
 from civictalent.framework.models import RoleLevel
 from civictalent.jdlibrary.models import Contract, JDStatus, JobDescription, Visibility
 from civictalent.jdlibrary.services import SEARCH_KIND
@@ -90,7 +91,8 @@ def library_with_counts(user: User, filters: LibraryFilters) -> LibraryResults:
     key = _counts_cache_key(user, filters)
     counted = cache.get(key)
     if counted is None:
-        counted = facets(results, searched=matches is not None)
+        with index_scans() if matches is not None else nullcontext():
+            counted = facets(results, searched=matches is not None)
         cache.set(key, counted, COUNTS_CACHE_SECONDS)
     total, facet_list = counted
     return LibraryResults(_ordered(results, filters, matches), total, facet_list)
