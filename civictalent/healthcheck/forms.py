@@ -5,7 +5,7 @@ from typing import Any
 from django import forms
 
 from civictalent.core.forms import GovukFormMixin
-from civictalent.jdlibrary.forms import MAX_UPLOAD_BYTES
+from civictalent.jdlibrary.forms import upload_within_limit
 
 MAX_TEXT_CHARACTERS = 100_000
 
@@ -28,13 +28,7 @@ class CheckForm(GovukFormMixin, forms.Form):
     )
 
     def clean_document(self) -> Any:
-        document = self.cleaned_data.get("document")
-        if document and document.size > MAX_UPLOAD_BYTES:
-            raise forms.ValidationError(
-                f"This file is {document.size / 1024 / 1024:.1f} MB; the limit is 10 MB. "
-                "Upload a smaller file or paste the text."
-            )
-        return document
+        return upload_within_limit(self.cleaned_data.get("document"))
 
     def clean_text(self) -> str:
         # Browsers send a textarea's line breaks as CRLF; findings count characters, so one

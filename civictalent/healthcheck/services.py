@@ -20,7 +20,7 @@ from django.utils import timezone
 from civictalent.healthcheck.engine import DocumentFacts, Report, apply_suggestion, check
 from civictalent.healthcheck.engine.rules import RULES_DIRECTORY
 from civictalent.healthcheck.models import HealthRecord, RescoreRun
-from civictalent.jdlibrary.documents import NO_TEXT_LAYER, DocumentRejected, read_document
+from civictalent.jdlibrary.documents import DocumentRejected, read_document
 
 if TYPE_CHECKING:
     from civictalent.accounts.models import User
@@ -153,7 +153,7 @@ def read_for_check(data: bytes, filename: str) -> ReadForCheck:
     try:
         document = read_document(data, filename)
     except DocumentRejected as rejection:
-        if rejection.message.startswith(NO_TEXT_LAYER):
+        if rejection.no_text_layer:
             return ReadForCheck("", DocumentFacts(has_text_layer=False), "pdf")
         raise
     return ReadForCheck(

@@ -32,8 +32,8 @@ from civictalent.jdlibrary.documents import (
     SUPPORTED_EXTENSIONS,
     DocumentRejected,
     ReadDocument,
-    check_size,
     read_document,
+    read_file,
 )
 from civictalent.jdlibrary.extraction import ExtractedJD, extract, extract_document
 from civictalent.jdlibrary.models import Contract, JobDescription
@@ -333,8 +333,7 @@ def import_files_in(paths: Iterable[Path]) -> tuple[list[tuple[str, Path]], list
 
 def _import_file(*, organisation: Organisation, author: User, name: str, path: Path) -> BulkLine:
     try:
-        check_size(path.stat().st_size)
-        data = path.read_bytes()
+        data = read_file(path)
     except DocumentRejected as error:
         return BulkLine(name, "refused", error.message)
     except OSError as error:

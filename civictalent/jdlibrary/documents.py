@@ -28,6 +28,7 @@ import re
 import zipfile
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any, Literal
 from xml.etree.ElementTree import Element, ParseError
 
@@ -48,6 +49,7 @@ __all__ = [
     "check_size",
     "count_words",
     "read_document",
+    "read_file",
 ]
 
 DocumentKind = Literal["docx", "odt", "pdf", "text", "markdown"]
@@ -111,6 +113,11 @@ class DocumentRejected(Exception):  # noqa: N818 - the name callers know
         super().__init__(message)
         self.message = message
 
+    @property
+    def no_text_layer(self) -> bool:
+        """Refused because the PDF has no text to read (a scan, or locked with a password)."""
+        return self.message.startswith(NO_TEXT_LAYER)
+
 
 @dataclass(slots=True)
 class ReadDocument:
@@ -169,6 +176,13 @@ class _Sniffed:
     kind: str  # docx, odt, pdf, text, ole, exe, zip, office, image, rtf, binary, nul
     description: str
     archive: zipfile.ZipFile | None = None
+
+
+def read_file(path: Path) -> bytes:
+    """A file's bytes, refused by its size before it is read. Raises DocumentRejected, or
+    OSError when the file cannot be opened."""
+    check_size(path.stat().st_size)
+    return path.read_bytes()
 
 
 def check_size(size: int) -> None:

@@ -6,6 +6,7 @@ from django import forms
 
 from civictalent.core.forms import GovukFormMixin
 from civictalent.framework.models import RoleLevel
+from civictalent.jdlibrary.documents import MAX_FILE_BYTES
 from civictalent.jdlibrary.models import (
     SECTION_LABELS,
     Contract,
@@ -28,11 +29,21 @@ EDITED_KINDS = (
     "how_to_apply",
     "other",
 )
-MAX_UPLOAD_BYTES = 10 * 1024 * 1024
+MAX_UPLOAD_BYTES = MAX_FILE_BYTES
 
 
 def _level_label(level: RoleLevel) -> str:
     return f"{level.name} ({level.role.name})"
+
+
+def upload_within_limit(document: Any) -> Any:
+    """A form's uploaded file, refused by its size before anything reads it."""
+    if document and document.size > MAX_UPLOAD_BYTES:
+        raise forms.ValidationError(
+            f"This file is {document.size / 1024 / 1024:.1f} MB; the limit is 10 MB. "
+            "Upload a smaller file or paste the text."
+        )
+    return document
 
 
 class ContributeForm(GovukFormMixin, forms.Form):
@@ -67,13 +78,7 @@ class ContributeForm(GovukFormMixin, forms.Form):
         field.queryset = councils
 
     def clean_document(self) -> Any:
-        document = self.cleaned_data.get("document")
-        if document and document.size > MAX_UPLOAD_BYTES:
-            raise forms.ValidationError(
-                f"This file is {document.size / 1024 / 1024:.1f} MB; the limit is 10 MB. "
-                "Upload a smaller file or paste the text."
-            )
-        return document
+        return upload_within_limit(self.cleaned_data.get("document"))
 
     def clean(self) -> dict[str, Any]:
         cleaned = super().clean() or {}

@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import json as json_module
 import sys
+from pathlib import Path
 from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError
 
 from civictalent.healthcheck.engine import DocumentFacts, Report, check
 from civictalent.healthcheck.services import read_for_check
-from civictalent.jdlibrary.documents import DocumentRejected, check_size
+from civictalent.jdlibrary.documents import DocumentRejected, read_file
 
 
 class Command(BaseCommand):
@@ -40,11 +41,7 @@ def _read(file: str) -> tuple[str, DocumentFacts | None]:
         except UnicodeDecodeError:
             raise CommandError("Standard input is not UTF-8 text.") from None
     try:
-        with open(file, "rb") as handle:
-            check_size(handle.seek(0, 2))
-            handle.seek(0)
-            data = handle.read()
-        read = read_for_check(data, file)
+        read = read_for_check(read_file(Path(file)), file)
     except DocumentRejected as error:
         raise CommandError(error.message) from None
     except OSError as error:

@@ -11,7 +11,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import DatabaseError
 
 from civictalent.framework.titles import TitleMapper, catalogue_from_starter
-from civictalent.jdlibrary.documents import DocumentRejected, check_size, read_document
+from civictalent.jdlibrary.documents import DocumentRejected, read_document, read_file
 from civictalent.jdlibrary.extraction import ExtractedJD, extract_document
 
 
@@ -27,8 +27,7 @@ class Command(BaseCommand):
 
     def handle(self, *args: Any, file: Path, json: bool, **options: Any) -> None:
         try:
-            check_size(file.stat().st_size)
-            data = file.read_bytes()
+            data = read_file(file)
         except DocumentRejected as error:
             raise CommandError(error.message) from None
         except OSError as error:
