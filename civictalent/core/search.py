@@ -70,19 +70,9 @@ class Matches:
     terms: tuple[str, ...]
     count: int
 
-    def _sql(self) -> tuple[str, list[str]]:
-        if connection.vendor == "postgresql":
-            return (
-                "SELECT object_id FROM core_searchdocument WHERE kind = %s "
-                "AND body_vector @@ plainto_tsquery('english', %s)",
-                [self.kind, " ".join(self.terms)],
-            )
-        table = fts_table(self.kind)
-        return f"SELECT rowid FROM {table} WHERE {table} MATCH %s", [_fts5_match(self.terms)]  # noqa: S608 - table from SEARCH_KINDS
-
     def filter(self, queryset: QuerySet[Model]) -> QuerySet[Model]:
         """``queryset`` narrowed to the matches, in SQL: no ids pass through Python."""
-        sql, params = self._sql()
+        sql, params = _match_sql(self.kind, self.terms)
         matching = RawSQL(sql, params)  # noqa: S611 - fixed SQL; user words are bound parameters
         if connection.vendor == "sqlite" and self.count > WALK_INDEX_ABOVE:
             # "id + 0" hides the primary key from SQLite's planner, so it walks the index that
@@ -132,8 +122,7 @@ def search(kind: str, query: str) -> Matches | None:
     terms = tuple(query_terms(query))
     if not terms:
         return None
-    matches = Matches(kind=kind, terms=terms, count=0)
-    sql, params = matches._sql()
+    sql, params = _match_sql(kind, terms)
     with connection.cursor() as cursor:
         cursor.execute(
             f"SELECT COUNT(*) FROM ({sql} LIMIT {COUNT_LIMIT}) AS matches",  # noqa: S608 - fixed SQL
@@ -147,6 +136,18 @@ def search_ids(*, kind: str, query: str, limit: int = 5000) -> list[int]:
     """Ids of the objects of ``kind`` matching every word of ``query``, most relevant first."""
     matches = search(kind, query)
     return matches.ranked_ids(limit) if matches else []
+
+
+def _match_sql(kind: str, terms: tuple[str, ...]) -> tuple[str, list[str]]:
+    """A subquery of the ids of the objects of ``kind`` matching every word."""
+    if connection.vendor == "postgresql":
+        return (
+            "SELECT object_id FROM core_searchdocument WHERE kind = %s "
+            "AND body_vector @@ plainto_tsquery('english', %s)",
+            [kind, " ".join(terms)],
+        )
+    table = fts_table(kind)
+    return f"SELECT rowid FROM {table} WHERE {table} MATCH %s", [_fts5_match(terms)]  # noqa: S608 - table from SEARCH_KINDS
 
 
 def _fts5_match(terms: tuple[str, ...]) -> str:

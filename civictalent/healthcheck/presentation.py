@@ -7,6 +7,7 @@ import itertools
 from dataclasses import dataclass
 
 from civictalent.healthcheck.engine import CATEGORIES, Finding, Report
+from civictalent.healthcheck.engine.model import SEVERITY_RANK
 
 
 @dataclass(frozen=True)
@@ -47,7 +48,6 @@ class CategoryGroup:
     findings: tuple[NumberedFinding, ...]
 
 
-SEVERITY_RANK = {"error": 0, "warning": 1, "advice": 2}
 SEVERITY_LABELS = {"error": "Fix this", "warning": "Consider changing", "advice": "Advice"}
 SEVERITY_TAGS = {
     "error": "govuk-tag--red",
@@ -73,7 +73,7 @@ def pieces(text: str, findings: tuple[NumberedFinding, ...]) -> list[Piece]:
         if not covering:
             result.append(Piece(text[start:end]))
             continue
-        worst = min(covering, key=lambda f: SEVERITY_RANK.get(f.finding.severity, 3))
+        worst = min(covering, key=lambda f: SEVERITY_RANK[f.finding.severity])
         result.append(
             Piece(
                 text[start:end],

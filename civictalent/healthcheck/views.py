@@ -16,7 +16,7 @@ from civictalent.healthcheck.engine import Report, apply_suggestion, check
 from civictalent.healthcheck.forms import CheckForm
 from civictalent.jdlibrary.documents import DocumentRejected
 from civictalent.jdlibrary.models import JobDescription
-from civictalent.jdlibrary.views import jd_from_pk
+from civictalent.jdlibrary.views import int_or_none, jd_from_pk
 from civictalent.organisations.models import Organisation
 
 PLACEHOLDER = re.compile(r"\{(\w+)\}")
@@ -51,7 +51,7 @@ def checker(request: HttpRequest) -> HttpResponse:
                 form.add_error("document", error.message)
                 return render(request, "healthcheck/checker.html", context)
             text, facts = read.text, read.facts
-        previous = _int(request.POST.get("previous_score"))
+        previous = int_or_none(request.POST.get("previous_score"))
         action = presentation.parse_action(request.POST.get("apply", ""))
         if action is not None:
             try:
@@ -66,10 +66,6 @@ def checker(request: HttpRequest) -> HttpResponse:
         form = CheckForm(initial={"text": text})
         context.update(form=form, checked=True, **_report_context(report, text))
     return render(request, "healthcheck/checker.html", context)
-
-
-def _int(value: str | None) -> int | None:
-    return int(value) if value and value.isdigit() else None
 
 
 @permission("jdlibrary.view_jd", on=jd_from_pk)

@@ -29,7 +29,7 @@ def _user(request: HttpRequest) -> User:
     return cast(User, request.user)
 
 
-def _int(value: str | None) -> int | None:
+def int_or_none(value: str | None) -> int | None:
     return int(value) if value and value.isdigit() else None
 
 
@@ -39,9 +39,9 @@ def library(request: HttpRequest) -> HttpResponse:
     get = request.GET
     filters = selectors.LibraryFilters(
         query=get.get("q", "").strip()[:200],
-        council=_int(get.get("council")),
-        family=_int(get.get("family")),
-        role_level=_int(get.get("role_level")),
+        council=int_or_none(get.get("council")),
+        family=int_or_none(get.get("family")),
+        role_level=int_or_none(get.get("role_level")),
         contract=get.get("contract", ""),
         salary_band=get.get("salary", ""),
         exemplars_only=get.get("exemplars") == "1",

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from .model import CATEGORIES, CategoryResult, DocumentFacts, Finding, Report
+from .model import CATEGORIES, SEVERITY_RANK, CategoryResult, DocumentFacts, Finding, Report
 from .rules import Hit, Rule, RuleSet, load_rules, match_regex_rule, match_word_rules
 from .scoring import category_results, explanation, total_score
 from .structural import CHECKS, Context, run_check
@@ -29,7 +29,6 @@ __all__ = [
     "rules",
 ]
 
-_SEVERITY_ORDER = {"error": 0, "warning": 1, "advice": 2}
 _PASTED_TEXT = DocumentFacts()
 
 
@@ -49,7 +48,7 @@ def check(text: str, facts: DocumentFacts | None = None) -> Report:
     findings = tuple(
         sorted(
             (_finding(rule, hit, text) for rule, found in hits for hit in found),
-            key=lambda finding: (finding.start, _SEVERITY_ORDER[finding.severity], finding.rule),
+            key=lambda finding: (finding.start, SEVERITY_RANK[finding.severity], finding.rule),
         )
     )
     categories = category_results(findings)

@@ -9,6 +9,7 @@ __all__ = [
     "CATEGORIES",
     "CATEGORY_LABELS",
     "SEVERITIES",
+    "SEVERITY_RANK",
     "CategoryResult",
     "DocumentFacts",
     "Finding",
@@ -25,7 +26,8 @@ CATEGORIES: tuple[tuple[str, str], ...] = (
     ("hygiene", "Document hygiene"),
 )
 CATEGORY_LABELS: dict[str, str] = dict(CATEGORIES)
-SEVERITIES: tuple[str, ...] = ("error", "warning", "advice")
+SEVERITIES: tuple[str, ...] = ("error", "warning", "advice")  # most serious first
+SEVERITY_RANK: dict[str, int] = {severity: rank for rank, severity in enumerate(SEVERITIES)}
 
 
 @dataclass(frozen=True)
