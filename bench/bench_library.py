@@ -6,12 +6,10 @@ from __future__ import annotations
 
 import datetime
 import os
-import statistics
 import time
-from collections.abc import Callable
 from dataclasses import replace
 
-from common import database, percentile, setup_django, time_calls, write_result
+from common import database, setup_django, time_calls, write_result
 
 JDS = int(os.environ.get("BENCH_JDS", "50000"))
 TARGET_MS = 100.0
@@ -45,25 +43,6 @@ def ensure_jds() -> float:
     return time.perf_counter() - started
 
 
-def timed_cold(call: Callable[[], object], *, runs: int) -> dict[str, float]:
-    """Like time_calls, with the library's cached counts made stale (untimed) before each run."""
-    from civictalent.jdlibrary.selectors import library_changed
-
-    timings = []
-    for _ in range(runs):
-        library_changed()
-        started = time.perf_counter()
-        call()
-        timings.append((time.perf_counter() - started) * 1000)
-    return {
-        "median_ms": round(statistics.median(timings), 3),
-        "p95_ms": round(percentile(timings, 0.95), 3),
-        "min_ms": round(min(timings), 3),
-        "max_ms": round(max(timings), 3),
-        "runs": runs,
-    }
-
-
 def main() -> None:
     setup_django()
     from django.test import Client
@@ -72,6 +51,7 @@ def main() -> None:
     from civictalent.core.search import search_ids
     from civictalent.framework.models import RoleLevel
     from civictalent.jdlibrary.models import JobDescription
+    from civictalent.jdlibrary.selectors import library_changed
 
     inserted = ensure_jds()
     from django.db import connection
@@ -102,7 +82,9 @@ def main() -> None:
         assert client.get(url).status_code == 200, url
         # Cold: a new cache generation before every request, as after any change to a JD, so
         # the facet counts are computed each time. Warm: the counts come from the cache.
-        cold = timed_cold(lambda url=url: client.get(url), runs=30)
+        cold = time_calls(
+            lambda url=url: client.get(url), runs=30, warmup=0, before_each=library_changed
+        )
         warm = time_calls(lambda url=url: client.get(url), runs=30)
         baseline = (
             time_calls(lambda query=query: search_ids(kind="jd", query=query), runs=30)

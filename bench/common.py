@@ -32,12 +32,21 @@ def percentile(values: list[float], fraction: float) -> float:
     return ordered[index]
 
 
-def time_calls(call: Callable[[], Any], *, runs: int, warmup: int = 5) -> dict[str, float]:
-    """Run ``call`` repeatedly; return median, p95, min and max in milliseconds."""
+def time_calls(
+    call: Callable[[], Any],
+    *,
+    runs: int,
+    warmup: int = 5,
+    before_each: Callable[[], Any] | None = None,
+) -> dict[str, float]:
+    """Run ``call`` repeatedly; return median, p95, min and max in milliseconds.
+    ``before_each`` runs, untimed, before every timed call."""
     for _ in range(warmup):
         call()
     timings = []
     for _ in range(runs):
+        if before_each is not None:
+            before_each()
         started = time.perf_counter()
         call()
         timings.append((time.perf_counter() - started) * 1000)
