@@ -508,3 +508,31 @@ def test_someone_checks_an_advert_applies_a_suggestion_and_watches_the_score_mov
     audit.check(page)
     page.goto(live_server.url + "/health-check/scoring/")
     audit.check(page)
+
+
+@pytest.mark.django_db(transaction=True)
+def test_an_editor_applies_a_suggestion_to_a_library_jd_by_keyboard(
+    live_server: Any, page: Any, people: dict[str, User | None]
+) -> None:
+    from civictalent.jdlibrary.models import JobDescription
+    from civictalent.jdlibrary.services import SectionInput, jd_create
+
+    framework_load_starter()
+    editor = people["editor_a"]
+    assert editor is not None
+    jd = jd_create(
+        organisation=Membership.objects.get(user=editor).organisation,
+        author=editor,
+        title="Data Analyst",
+        sections=[SectionInput("purpose", "About the role", "The postholder will use data.")],
+        pay_text="£40,000 - £45,000 per annum",
+    )
+    audit = AccessibilityAudit()
+    sign_in(page, live_server.url, editor.email, PASSWORD)
+    page.goto(live_server.url + f"/health-check/library/{jd.pk}/")
+    audit.check(page)
+    page.get_by_role("button", name=re.compile("Replace “The postholder” with “You”")).focus()
+    page.keyboard.press("Enter")
+    page.wait_for_selector("text=Suggestion applied as version 2")
+    audit.check(page)
+    assert JobDescription.objects.get(pk=jd.pk).sections.get().text == "You will use data."
