@@ -15,6 +15,8 @@ urlpatterns = [
     path("salaries/", include("civictalent.salaries.urls")),
     path("library/", include("civictalent.jdlibrary.urls")),
     path("health-check/", include("civictalent.healthcheck.urls")),
+    path("jobs/", include("civictalent.jobs.urls")),
+    path("alerts/", include("civictalent.alerts.urls")),
     path("api/", api.urls),
     path("admin/", admin.site.urls),
 ]

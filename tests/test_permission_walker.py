@@ -22,28 +22,19 @@ from civictalent.framework.services import framework_load_starter
 from civictalent.organisations.models import Membership
 from civictalent.salaries.models import GradeMap, PaySpine
 from civictalent.salaries.payscales import payscales_load_demo
-
-ROLES = ("anonymous", "member_a", "editor_a", "admin_a", "member_b", "platform_admin")
-
-
-def matrix(default: str, **overrides: str) -> dict[str, str]:
-    return {role: overrides.get(role, default) for role in ROLES}
-
-
-PUBLIC = matrix("ok")
-SIGNED_IN = matrix("ok", anonymous="login")
-PLATFORM_ADMIN_ONLY = matrix("deny", anonymous="login", platform_admin="ok")
-COUNCIL_A_ADMINS = matrix("deny", anonymous="login", admin_a="ok", platform_admin="ok")
-COUNCIL_A_ADMIN_ACTION = matrix(
-    "deny", anonymous="login", admin_a="post_only", platform_admin="post_only"
+from tests.pages import AREAS
+from tests.pages.matrix import (
+    COUNCIL_A_ADMIN_ACTION,
+    COUNCIL_A_ADMINS,
+    COUNCIL_A_DRAFT_READERS,
+    PLATFORM_ADMIN_ONLY,
+    PUBLIC,
+    ROLES,
+    SIGNED_IN,
+    matrix,
 )
 
-# A draft of council A: its editors and admins, and platform admins, may read (and copy) it.
-COUNCIL_A_DRAFT_READERS = matrix(
-    "deny", anonymous="login", editor_a="ok", admin_a="ok", platform_admin="ok"
-)
-
-EXPECTED: dict[str, dict[str, str]] = {
+CORE_EXPECTED: dict[str, dict[str, str]] = {
     "core:home": PUBLIC,
     "core:accessibility": PUBLIC,
     "core:privacy": PUBLIC,
@@ -117,6 +108,11 @@ EXPECTED: dict[str, dict[str, str]] = {
     ),
 }
 
+EXPECTED: dict[str, dict[str, str]] = {
+    **CORE_EXPECTED,
+    **{name: row for area in AREAS for name, row in area.EXPECTED.items()},
+}
+
 # Spot checks of views we did not write: the admin site admits platform admins only.
 THIRD_PARTY_EXPECTED: dict[str, dict[str, str]] = {
     "admin:index": matrix("admin_login", platform_admin="ok"),
@@ -168,6 +164,10 @@ def test_every_view_declares_a_rule_and_has_a_row_in_the_matrix() -> None:
 
 
 def url_kwargs(name: str, people: dict[str, User | None]) -> dict[str, Any]:
+    for area in AREAS:
+        found = area.url_kwargs(name, people)
+        if found is not None:
+            return found  # type: ignore[no-any-return]
     if name in {"organisations:member_edit", "organisations:member_remove"}:
         membership = Membership.objects.get(user=people["member_a"])
         return {"slug": "hackney", "membership_id": membership.pk}
@@ -272,6 +272,8 @@ def prepare_data_for(name: str) -> None:
         )
     if name.startswith("salaries:payscales_"):
         payscales_load_demo()
+    for area in AREAS:
+        area.prepare_data_for(name)
 
 
 @pytest.mark.django_db

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from civictalent.core.scheduling import Cadence, Daily, Every
+from civictalent.core.scheduling import Cadence, Daily, Every, Weekly
 
 
 @dataclass(frozen=True)
@@ -53,5 +53,38 @@ SCHEDULE: list[ScheduledJob] = [
         cadence=Daily(hour=4),
         task="civictalent.healthcheck.tasks.rescore_stale",
         description="Re-checks job descriptions scored under older health check rules.",
+    ),
+    ScheduledJob(
+        name="close-due-vacancies",
+        cadence=Every(seconds=300),
+        task="civictalent.jobs.tasks.close_due_vacancies",
+        description="Closes vacancies whose closing time has passed, reminds editors three days "
+        "before closing, and archives vacancies closed for 90 days.",
+    ),
+    ScheduledJob(
+        name="fetch-council-feeds",
+        cadence=Every(seconds=3600),
+        task="civictalent.jobs.tasks.fetch_council_feeds",
+        description="Imports vacancies from the council feeds platform admins have switched on.",
+    ),
+    ScheduledJob(
+        name="send-weekly-digests",
+        cadence=Weekly(weekday=0, hour=7),
+        task="civictalent.alerts.tasks.send_weekly_digests",
+        description="Sends each weekly alert subscription the vacancies published since its "
+        "last email (Mondays from 07:00).",
+    ),
+    ScheduledJob(
+        name="send-daily-digests",
+        cadence=Daily(hour=7),
+        task="civictalent.alerts.tasks.send_daily_digests",
+        description="Sends each daily alert subscription the vacancies published since its "
+        "last email.",
+    ),
+    ScheduledJob(
+        name="delete-unverified-alerts",
+        cadence=Daily(hour=2),
+        task="civictalent.alerts.tasks.delete_unverified_subscriptions",
+        description="Deletes alert sign-ups not confirmed within 7 days.",
     ),
 ]

@@ -55,6 +55,8 @@ INSTALLED_APPS = [
     "civictalent.salaries",
     "civictalent.jdlibrary",
     "civictalent.healthcheck",
+    "civictalent.jobs",
+    "civictalent.alerts",
 ]
 
 MIDDLEWARE = [
