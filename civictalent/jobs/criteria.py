@@ -28,6 +28,12 @@ POSTED_WITHIN_DAYS = {1: "Last 24 hours", 3: "Last 3 days", 7: "Last 7 days", 14
 MAX_KEYWORDS = 200
 MAX_VALUES = 40
 MAX_SALARY = 500_000
+# Read once: TextChoices builds a new list on every ``.values``, and the digest builder parses
+# 100,000 searches.
+SENIORITIES = frozenset(Seniority.values)
+WORKING_PATTERNS = frozenset(WorkingPattern.values)
+CONTRACTS = frozenset(Contract.values)
+WORKPLACES = frozenset(Workplace.values)
 
 # Query parameter names. Repeated parameters (?family=data&family=digital) select several.
 PARAMS = (
@@ -57,6 +63,14 @@ def seniority_of_rank(rank: int | None) -> str:
     if rank < 80:
         return Seniority.LEAD
     return Seniority.HEAD
+
+
+def seniority_of_level(level_name: str, role_name: str) -> str:
+    """The seniority band of a role level from its name. ``RoleLevel.rank`` only orders the
+    levels within one role (1, 2, 3...), so it cannot be given to ``seniority_of_rank``."""
+    from civictalent.framework.seniority import level_rank
+
+    return seniority_of_rank(level_rank(level_name, role_name))
 
 
 @dataclass(frozen=True)
@@ -179,8 +193,7 @@ def criteria_from_query(query: Mapping[str, Iterable[str]]) -> SearchCriteria:
             raw = [raw]
         return [value.strip() for value in raw if value and value.strip()][:MAX_VALUES]
 
-    def chosen(name: str, allowed: Iterable[str], what: str) -> tuple[str, ...]:
-        allowed = set(allowed)
+    def chosen(name: str, allowed: frozenset[str], what: str) -> tuple[str, ...]:
         picked = sorted(set(values(name)))
         unknown = [value for value in picked if value not in allowed]
         if unknown:
@@ -210,12 +223,12 @@ def criteria_from_query(query: Mapping[str, Iterable[str]]) -> SearchCriteria:
     return SearchCriteria(
         keywords=keywords,
         families=slugs("family"),
-        levels=chosen("level", Seniority.values, "levels"),
+        levels=chosen("level", SENIORITIES, "levels"),
         councils=slugs("council"),
         min_salary=min_salary,
-        patterns=chosen("pattern", WorkingPattern.values, "working patterns"),
-        contracts=chosen("contract", Contract.values, "contract types"),
-        workplaces=chosen("workplace", Workplace.values, "workplaces"),
+        patterns=chosen("pattern", WORKING_PATTERNS, "working patterns"),
+        contracts=chosen("contract", CONTRACTS, "contract types"),
+        workplaces=chosen("workplace", WORKPLACES, "workplaces"),
         posted_within_days=posted_days,
         sort=sort,
         problems=tuple(problems),
