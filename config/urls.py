@@ -3,6 +3,7 @@ from django.urls import include, path
 
 from civictalent.api.api import api
 from civictalent.core.admin import configure_admin_site
+from civictalent.jobs.sitemaps import sitemap
 
 configure_admin_site(admin.site)
 
@@ -17,6 +18,7 @@ urlpatterns = [
     path("health-check/", include("civictalent.healthcheck.urls")),
     path("jobs/", include("civictalent.jobs.urls")),
     path("alerts/", include("civictalent.alerts.urls")),
+    path("sitemap.xml", sitemap, name="sitemap"),
     path("api/", api.urls),
     path("admin/", admin.site.urls),
 ]

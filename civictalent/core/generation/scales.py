@@ -36,7 +36,12 @@ SCALES: dict[str, Scale] = {
         users=40,
         job_descriptions=30,
         salary_observations=300,
-        planned={"vacancies": 50, "alert_subscriptions": 20, "profiles": 10},
+        planned={
+            "vacancies": 50,
+            "open_vacancies": 20,
+            "alert_subscriptions": 20,
+            "profiles": 10,
+        },
     ),
     "london": Scale(
         name="london",

@@ -461,6 +461,53 @@ class SalaryBenchmarksStep(Step):
         return done
 
 
+class VacanciesStep(BatchStep):
+    """The rows are made in civictalent/jobs/generation.py (imported when run, since it
+    builds on this module)."""
+
+    name = "vacancies"
+    description = "ten years of vacancies, 5% of them open now, the open ones searchable"
+    batch_size = 5_000
+
+    def target(self, scale: Scale) -> int:
+        from civictalent.jobs.generation import planned_total
+
+        return planned_total(scale)
+
+    def existing(self, context: Context) -> int:
+        from civictalent.jobs.generation import vacancies_existing
+
+        return vacancies_existing()
+
+    def make(self, context: Context, start: int, stop: int) -> int:
+        from civictalent.jobs.generation import vacancies_make
+
+        return vacancies_make(context, start, stop)
+
+
+class AlertSubscriptionsStep(BatchStep):
+    """The rows are made in civictalent/alerts/generation.py (imported when run)."""
+
+    name = "alert-subscriptions"
+    description = "job alerts on shared searches (80% weekly, 90% confirmed)"
+    batch_size = 5_000
+
+    def target(self, scale: Scale) -> int:
+        from civictalent.alerts.generation import planned_total
+
+        return planned_total(scale)
+
+    def existing(self, context: Context) -> int:
+        from civictalent.alerts.generation import subscriptions_existing
+
+        return subscriptions_existing()
+
+    def make(self, context: Context, start: int, stop: int) -> int:
+        from civictalent.alerts.generation import subscriptions_make
+
+        return subscriptions_make(context, start, stop)
+
+
 @dataclass(frozen=True)
 class PlannedStep:
     """A part of the issue's data whose models do not exist yet: listed, not generated."""
@@ -479,11 +526,11 @@ STEPS: list[Step] = [
     JobDescriptionsStep(),
     SalaryObservationsStep(),
     SalaryBenchmarksStep(),
+    VacanciesStep(),
+    AlertSubscriptionsStep(),
 ]
 
 PLANNED: list[PlannedStep] = [
-    PlannedStep("vacancies", "the jobs app (Vacancy, with 10,000 of them open)"),
-    PlannedStep("alert-subscriptions", "the alerts app (Subscription)"),
     PlannedStep("profiles", "the exchange app (Profile and skills)"),
     PlannedStep("events", "the learning app (Event)"),
     PlannedStep("assessments", "the maturity app (Assessment)"),
