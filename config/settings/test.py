@@ -29,3 +29,4 @@ ACCOUNT_RATE_LIMITS = False
 # WhiteNoise warns at start-up when STATIC_ROOT is missing; tests serve from the finders.
 STATIC_ROOT = Path(tempfile.gettempdir()) / "civictalent-test-static"
 STATIC_ROOT.mkdir(exist_ok=True)
+JOBS_FEED_ALLOW_LOOPBACK = True  # feed tests fetch from a real server on 127.0.0.1
