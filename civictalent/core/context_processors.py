@@ -6,10 +6,13 @@ from django.conf import settings
 from django.http import HttpRequest
 from django.urls import reverse
 
+from civictalent.core.predicates import organisations_where
+
 
 def _navigation(request: HttpRequest) -> list[dict[str, Any]]:
     items: list[dict[str, Any]] = [
         {"text": "Home", "href": reverse("core:home")},
+        {"text": "Jobs", "href": reverse("jobs:board")},
         {"text": "Councils", "href": reverse("organisations:list")},
         {"text": "Capability framework", "href": reverse("framework:overview")},
         {"text": "Health check", "href": reverse("healthcheck:checker")},
@@ -18,6 +21,8 @@ def _navigation(request: HttpRequest) -> list[dict[str, Any]]:
     if user is not None and user.is_authenticated:
         items.append({"text": "Job descriptions", "href": reverse("jdlibrary:library")})
         items.append({"text": "Salaries", "href": reverse("salaries:overview")})
+        if user.is_platform_admin or organisations_where(user):
+            items.append({"text": "Your vacancies", "href": reverse("jobs:my_vacancies")})
         items.append({"text": "Your account", "href": reverse("accounts:profile")})
         if user.is_platform_admin:
             items.append({"text": "Platform admin", "href": reverse("core:platform")})

@@ -9,6 +9,7 @@ from django.db import transaction
 from civictalent.accounts.models import User
 from civictalent.accounts.services import user_create_verified
 from civictalent.jdlibrary.curation import exemplars_load
+from civictalent.jobs.demo import demo_vacancies_load
 from civictalent.organisations.models import JoinRequest, Membership, Organisation, Role
 from civictalent.salaries.benchmarks import benchmarks_refresh_due, benchmarks_request_all
 from civictalent.salaries.demo import demo_salaries_load
@@ -128,6 +129,9 @@ def demo_load() -> DemoReport:
         salaries = demo_salaries_load()
         if salaries:
             report.created.append(f"{salaries} demonstration salaries")
+        vacancies = demo_vacancies_load()
+        if vacancies:
+            report.created.append(f"{vacancies} demonstration vacancies")
     if salaries:
         benchmarks_request_all()
         while benchmarks_refresh_due():

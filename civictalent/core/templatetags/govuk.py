@@ -185,6 +185,9 @@ def govuk_error_summary(form: forms.BaseForm | None) -> dict[str, Any]:
         return {"errors": []}
     errors: list[tuple[str, str]] = [("", str(message)) for message in form.non_field_errors()]
     for bound in form:
+        anchor = f"#{bound.auto_id}"
+        if isinstance(bound.field.widget, forms.RadioSelect | forms.CheckboxSelectMultiple):
+            anchor += "_0"  # the first option: the group itself has no element with the id
         for message in bound.errors:
-            errors.append((f"#{bound.auto_id}", str(message)))
+            errors.append((anchor, str(message)))
     return {"errors": errors}
