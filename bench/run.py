@@ -100,6 +100,39 @@ def render(results: list[dict]) -> str:  # type: ignore[type-arg]
                     f"| {raw} | {ratio} | < {result['target_ms']:g} ms "
                     f"| {'yes' if row['meets_target'] else '**no**'} |"
                 )
+        elif result["benchmark"] in ("jobs_search", "jobs_search_postgresql"):
+            lines += [
+                "| page | median ms | p95 ms | raw full-text query ms | x raw query "
+                "| target (p95) | met |",
+                "|---|---:|---:|---:|---:|---|---|",
+            ]
+            for row in result["pages"]:
+                lines.append(
+                    f"| {row['page']} (`{row['url']}`) | {row['median_ms']} | {row['p95_ms']} "
+                    f"| {row['raw_search_median_ms']} | {row['ratio_to_raw_search']} "
+                    f"| < {result['target_ms']:g} ms | {'yes' if row['meets_target'] else '**no**'} |"
+                )
+        elif result["benchmark"] == "digests":
+            build, full, smtp = result["build"], result["full_run"], result["smtp"]
+            targets, base = result["targets"], result["baseline"]
+            met = "met" if result["meets_target"] else "**not met**"
+            lines += [
+                f"{result['subscriptions']:,} alerts, {result['vacancies']:,} new vacancies.",
+                "",
+                "| measure | value |",
+                "|---|---:|",
+                f"| build (dry run): seconds | {build['seconds']} |",
+                f"| build: peak memory MB | {build['peak_mb']} |",
+                f"| digests with something new | {build['emails']:,} |",
+                f"| matching (alert, vacancy) pairs | {build['matched_pairs']:,} |",
+                f"| baseline ({base['name']}): seconds | {base['seconds']} |",
+                f"| build x baseline | {result['ratio_to_baseline']} |",
+                f"| naive matching, extrapolated: seconds | {result['naive']['extrapolated_seconds']} |",
+                f"| full run writing runs and outbox rows: seconds | {full['seconds']} |",
+                f"| full run: emails a second | {full['emails_per_second']} |",
+                f"| SMTP on loopback: emails a second ({smtp['sent']:,} sent) | {smtp['emails_per_second']} |",
+                f"| target | build < {targets['build_seconds']} s and < {targets['peak_mb']} MB: {met} |",
+            ]
         elif result["benchmark"] == "ingest":
             lines += [
                 f"Word JD, median {result['word_median_ms']} ms, p95 {result['word_p95_ms']} ms "
