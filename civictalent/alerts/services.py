@@ -99,11 +99,10 @@ def subscription_confirm(*, subscription: AlertSubscription, now: datetime | Non
     expect, and nothing older."""
     now = now or timezone.now()
     with transaction.atomic():
+        looks_back = FIRST_DIGEST_LOOKS_BACK[Frequency(subscription.frequency)]
         updated = AlertSubscription.objects.filter(
             pk=subscription.pk, verified_at__isnull=True
-        ).update(
-            verified_at=now, last_sent_at=now - FIRST_DIGEST_LOOKS_BACK[subscription.frequency]
-        )
+        ).update(verified_at=now, last_sent_at=now - looks_back)
     subscription.refresh_from_db()
     return bool(updated)
 

@@ -52,7 +52,11 @@ def test_subscribe_confirm_and_the_next_digest_lists_the_new_job_exactly_once(
     make_vacancy: Callable[..., Vacancy],
     django_capture_on_commit_callbacks: Any,
 ) -> None:
-    before = make_vacancy(title="Data lead published before confirming")
+    # The first digest looks back a week from confirming: older jobs are not "new".
+    before = make_vacancy(
+        title="Data lead published long before confirming",
+        published_at=timezone.now() - datetime.timedelta(days=8),
+    )
     subscribe(client, "council=hackney&q=data", django_capture_on_commit_callbacks)
     client.post(link_in(mail.outbox[-1].body, "confirm"))
     alert = AlertSubscription.objects.get()
