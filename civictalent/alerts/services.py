@@ -124,15 +124,16 @@ def subscription_unsubscribe(
     comment: str = "",
     now: datetime | None = None,
 ) -> bool:
-    """Stop an alert. Returns False if it had already stopped; a reason given later is still
-    recorded, so the "why" form works after a one-click unsubscribe."""
+    """Stop an alert and forget its address. Returns False if it had already stopped; a reason
+    given later is still recorded (the signed link, not the address, finds the alert), so the
+    "why" form works after a one-click unsubscribe."""
     if reason and reason not in UnsubscribeReason.values:
         raise ValidationError("Choose a reason from the list, or none.")
     now = now or timezone.now()
     with transaction.atomic():
         stopped = AlertSubscription.objects.filter(
             pk=subscription.pk, unsubscribed_at__isnull=True
-        ).update(unsubscribed_at=now)
+        ).update(unsubscribed_at=now, email="")
         fields: dict[str, str] = {}
         if reason:
             fields["unsubscribe_reason"] = reason

@@ -271,6 +271,7 @@ def test_one_click_unsubscribe_from_the_headers_needs_no_csrf_token(
     assert response.status_code == 200
     alert.refresh_from_db()
     assert alert.unsubscribed_at is not None
+    assert alert.email == "", "the address is forgotten once it is not needed"
     first_time = alert.unsubscribed_at
     assert mail_provider.post(f"/{path}", {"List-Unsubscribe": "One-Click"}).status_code == 200
     alert.refresh_from_db()
