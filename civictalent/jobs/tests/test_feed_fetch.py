@@ -14,13 +14,8 @@ from django.core.exceptions import ValidationError
 from django.test import override_settings
 from django.utils import timezone
 
-from civictalent.jobs.import_services import (
-    FeedError,
-    FeedLimits,
-    feed_download,
-    feed_import,
-    feeds_fetch_enabled,
-)
+from civictalent.jobs.feed_download import FeedError, FeedLimits, feed_download
+from civictalent.jobs.import_services import feed_import, feeds_fetch_enabled
 from civictalent.jobs.models import CouncilJobsSettings, ImportSource, Vacancy, VacancyStatus
 from civictalent.organisations.models import Organisation
 
