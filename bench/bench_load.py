@@ -98,8 +98,37 @@ def plan_pages() -> tuple[list[dict[str, Any]], list[str]]:
         if f"role_level:{pk}" in benchmarked
     ]
     councils = list(Organisation.objects.values_list("slug", flat=True))
+    from django.utils import timezone
+
+    from civictalent.jobs.models import Vacancy
+
+    open_vacancies = list(
+        Vacancy.objects.filter(status="published", closes_at__gt=timezone.now()).values_list(
+            "pk", flat=True
+        )[:5000]
+    )
     pages = [
         {"name": "home", "weight": 10, "urls": ["/"]},
+        {
+            "name": "jobs board search with filters",
+            "weight": 15,
+            "urls": [
+                "/jobs/",
+                "/jobs/?page=5",
+                "/jobs/?q=residents",
+                "/jobs/?q=data&workplace=hybrid",
+                "/jobs/?level=senior&min_salary=50000",
+                "/jobs/?posted=7&sort=closing",
+                *(f"/jobs/?council={slug}" for slug in councils[:10]),
+            ],
+        },
+        {
+            "name": "vacancy",
+            "weight": 15,
+            "urls": [
+                f"/jobs/{pk}/" for pk in rng.sample(open_vacancies, min(200, len(open_vacancies)))
+            ],
+        },
         {
             "name": "library search with filters",
             "weight": 15,
