@@ -39,6 +39,7 @@ from civictalent.core.emails import email_queue
 from civictalent.jobs.criteria import SearchCriteria, criteria_from_query_string
 from civictalent.jobs.indexing import vacancy_facts
 from civictalent.jobs.models import Vacancy, VacancyStatus
+from civictalent.jobs.pay import range_text
 
 LONDON = ZoneInfo("Europe/London")
 CHUNK = 2_000  # subscriptions read at a time
@@ -100,7 +101,7 @@ def listed(vacancy: Vacancy) -> Listed:
     context = {
         "vacancy": vacancy,
         "council": vacancy.organisation.short_name,
-        "pay": pay_in_words(vacancy.annual_min_pence, vacancy.annual_max_pence),
+        "pay": range_text(vacancy.annual_min_pence, vacancy.annual_max_pence) or "Pay not given",
         "closes": closing_in_words(vacancy.closes_at),
         "url": links.absolute(reverse("jobs:vacancy", kwargs={"pk": vacancy.pk})),
     }
@@ -118,15 +119,6 @@ class Due:
     query_string: str
     secret: str
     since: datetime.datetime
-
-
-def pay_in_words(min_pence: int | None, max_pence: int | None) -> str:
-    if min_pence is None:
-        return "Pay not given"
-    low = f"£{min_pence // 100:,}"
-    if max_pence is None or max_pence == min_pence:
-        return f"{low} a year"
-    return f"{low} to £{max_pence // 100:,} a year"
 
 
 def closing_in_words(moment: datetime.datetime | None) -> str:

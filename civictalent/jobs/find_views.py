@@ -35,6 +35,7 @@ from civictalent.jobs.criteria import (
     criteria_from_query,
 )
 from civictalent.jobs.models import SavedSearch, Vacancy
+from civictalent.jobs.pay import range_text
 from civictalent.jobs.saved_searches import (
     MAX_NAME,
     saved_search_create,
@@ -154,7 +155,7 @@ def _result_row(vacancy: Vacancy) -> ResultRow:
     return ResultRow(
         vacancy=vacancy,
         url=reverse("jobs:vacancy", kwargs={"pk": vacancy.pk}),
-        pay=selectors.pay_range(vacancy.annual_min_pence, vacancy.annual_max_pence)
+        pay=range_text(vacancy.annual_min_pence, vacancy.annual_max_pence)
         or vacancy.pay_text
         or "Not given",
         place=place,
@@ -284,7 +285,7 @@ def _feed(request: HttpRequest, kind: type[Rss201rev2Feed] | type[Atom1Feed]) ->
     )
     for vacancy in selectors.feed_vacancies(criteria):
         link = request.build_absolute_uri(reverse("jobs:vacancy", kwargs={"pk": vacancy.pk}))
-        pay = selectors.pay_range(vacancy.annual_min_pence, vacancy.annual_max_pence)
+        pay = range_text(vacancy.annual_min_pence, vacancy.annual_max_pence)
         # Plain text made into escaped HTML: a reader that renders the description shows
         # anyone's angle brackets as text.
         description = format_html(

@@ -17,8 +17,8 @@ from civictalent.core.permissions import permission, public
 from civictalent.jobs.import_forms import JobsSettingsForm, VacancyUploadForm
 from civictalent.jobs.import_services import feed_import, vacancies_import
 from civictalent.jobs.imports import example_file
+from civictalent.jobs.manage_views import council_from_slug
 from civictalent.jobs.models import CouncilJobsSettings, ImportSource, Vacancy, VacancyImport
-from civictalent.organisations.models import Organisation
 
 HISTORY_PAGE_SIZE = 25
 TEMPLATES = {
@@ -34,15 +34,6 @@ OUTCOME_LABELS = {
     "error": "Not imported",
     "note": "Note",
 }
-
-
-def council_from_slug(request: HttpRequest, slug: str, **_: object) -> Organisation:
-    """The council of the URL, read once per request (the permission check asks first)."""
-    found = getattr(request, "_jobs_council", None)
-    if not isinstance(found, Organisation) or found.slug != slug:
-        found = get_object_or_404(Organisation, slug=slug)
-        setattr(request, "_jobs_council", found)  # noqa: B010 - not a declared attribute
-    return found
 
 
 def import_from_pk(request: HttpRequest, pk: int, **_: object) -> VacancyImport:

@@ -51,7 +51,12 @@ def vacancy_from_pk(request: HttpRequest, pk: int, **_: object) -> Vacancy:
 
 
 def council_from_slug(request: HttpRequest, slug: str, **_: object) -> Organisation:
-    return get_object_or_404(Organisation, slug=slug)
+    """The council of the URL, read once per request (the permission check asks first)."""
+    found = getattr(request, "_jobs_council", None)
+    if not isinstance(found, Organisation) or found.slug != slug:
+        found = get_object_or_404(Organisation, slug=slug)
+        setattr(request, "_jobs_council", found)  # noqa: B010 - not a declared attribute
+    return found
 
 
 def _user(request: HttpRequest) -> User:

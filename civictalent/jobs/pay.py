@@ -12,11 +12,11 @@ from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from typing import TYPE_CHECKING
 
+from civictalent.salaries.annual_pay import PLAUSIBLE_MAXIMUM, PLAUSIBLE_MINIMUM, pay_year_of
+
 if TYPE_CHECKING:
     from civictalent.organisations.models import Organisation
 
-PLAUSIBLE_MINIMUM = Decimal("15000")
-PLAUSIBLE_MAXIMUM = Decimal("500000")
 # Below these, a figure is most likely an hourly or a daily rate typed as a salary.
 HOURLY_BELOW = Decimal("200")
 DAILY_BELOW = Decimal("2000")
@@ -129,18 +129,19 @@ def check_pound_range(
     return min_pence, max_pence
 
 
-def range_text(min_pence: int, max_pence: int | None) -> str:
+def range_text(min_pence: int | None, max_pence: int | None) -> str:
+    """A vacancy's pay in words, wherever it is shown: "£40,000 to £45,000 a year", "From
+    £40,000 a year", "Up to £45,000 a year", or "" when no pay is given."""
+    if min_pence is None and max_pence is None:
+        return ""
+    if min_pence is None:
+        assert max_pence is not None
+        return f"Up to {pence_to_pounds_text(max_pence)} a year"
     if max_pence is None:
         return f"From {pence_to_pounds_text(min_pence)} a year"
     if max_pence == min_pence:
         return f"{pence_to_pounds_text(min_pence)} a year"
     return f"{pence_to_pounds_text(min_pence)} to {pence_to_pounds_text(max_pence)} a year"
-
-
-def pay_year_of(day: datetime.date) -> str:
-    """The local government pay year (April to March) containing ``day``, like 2025-26."""
-    start = day.year if day.month >= 4 else day.year - 1
-    return f"{start}-{(start + 1) % 100:02d}"
 
 
 def resolve_pay(

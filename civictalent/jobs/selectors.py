@@ -421,23 +421,6 @@ def _facets(
 # --- what a result shows ---------------------------------------------------------------------
 
 
-def pounds(pence: int) -> str:
-    whole, rest = divmod(pence, 100)
-    return f"£{whole:,}" if not rest else f"£{whole:,}.{rest:02d}"
-
-
-def pay_range(annual_min_pence: int | None, annual_max_pence: int | None) -> str:
-    """ "£40,000 to £45,000 a year", "From £40,000 a year", or "" when no pay is given."""
-    if annual_min_pence is None and annual_max_pence is None:
-        return ""
-    if annual_max_pence is None or annual_max_pence == annual_min_pence:
-        low = pounds(annual_min_pence or 0)
-        return f"{low} a year" if annual_max_pence is not None else f"From {low} a year"
-    if annual_min_pence is None:
-        return f"Up to {pounds(annual_max_pence)} a year"
-    return f"{pounds(annual_min_pence)} to {pounds(annual_max_pence)} a year"
-
-
 def vacancies_in_order(
     ids: Iterable[int], known: dict[int, Organisation] | None = None
 ) -> list[Vacancy]:
@@ -520,7 +503,6 @@ __all__ = [
     "councils_with_open_jobs",
     "feed_vacancies",
     "open_vacancies",
-    "pay_range",
     "sitemap_vacancies",
     "vacancies_in_order",
     "with_councils",

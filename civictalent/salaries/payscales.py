@@ -26,6 +26,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from civictalent.core.audit import audit_record
+from civictalent.salaries.annual_pay import pay_year_of
 from civictalent.salaries.models import (
     GradeBand,
     GradeMap,
@@ -120,9 +121,7 @@ def format_pounds(amount: Decimal) -> str:
 
 def current_pay_year(today: datetime.date | None = None) -> str:
     """The local government pay year (April to March) that contains ``today``."""
-    today = today or timezone.localdate()
-    start = today.year if today.month >= 4 else today.year - 1
-    return f"{start}-{(start + 1) % 100:02d}"
+    return pay_year_of(today or timezone.localdate())
 
 
 def check_pay_year(value: str, *, what: str = "The pay year") -> str:

@@ -10,6 +10,7 @@ from django.db import transaction
 
 from civictalent.framework.models import RoleLevel
 from civictalent.organisations.models import Organisation
+from civictalent.salaries.annual_pay import PLAUSIBLE_MAXIMUM, PLAUSIBLE_MINIMUM, pay_year_of
 from civictalent.salaries.models import (
     BenchmarkRefresh,
     ObservationSource,
@@ -18,8 +19,6 @@ from civictalent.salaries.models import (
 )
 from civictalent.salaries.parsing import PayRange, SalaryParse, parse_salary
 
-PLAUSIBLE_MINIMUM = Decimal("15000")
-PLAUSIBLE_MAXIMUM = Decimal("500000")
 INNER_LONDON_SLUGS = frozenset(
     {
         "city-of-london",
@@ -175,12 +174,6 @@ def salary_observation_from_pay_text(
         source_ref=source_ref,
         pay_text=pay_text,
     )
-
-
-def pay_year_of(day: datetime.date) -> str:
-    """Local government pay years run April to March: 1 May 2026 is in 2026-27."""
-    start = day.year if day.month >= 4 else day.year - 1
-    return f"{start}-{str(start + 1)[2:]}"
 
 
 def salary_observation_set_included(*, observation: SalaryObservation, included: bool) -> None:

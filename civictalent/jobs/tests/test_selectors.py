@@ -17,12 +17,12 @@ from civictalent.jdlibrary.models import Contract
 from civictalent.jobs.criteria import POSTED_WITHIN_DAYS, SORTS, SearchCriteria
 from civictalent.jobs.indexing import vacancy_facts
 from civictalent.jobs.models import Seniority, Vacancy, WorkingPattern, Workplace
+from civictalent.jobs.pay import range_text as pay_range
 from civictalent.jobs.selectors import (
     board_results,
     board_search,
     feed_vacancies,
     open_vacancies,
-    pay_range,
 )
 from civictalent.jobs.tests.test_board import make_vacancy
 from civictalent.organisations.models import Organisation
