@@ -14,7 +14,7 @@ from civictalent.accounts.models import User
 from civictalent.core.audit import audit_record
 from civictalent.core.emails import email_queue, render_email
 from civictalent.jdlibrary.models import JDSuggestion, JobDescription, SuggestionStatus
-from civictalent.organisations.models import Role
+from civictalent.organisations.selectors import council_editors
 
 MIN_SUGGESTION_CHARACTERS = 10
 MAX_SUGGESTION_CHARACTERS = 5000
@@ -24,19 +24,6 @@ MAX_RESPONSE_CHARACTERS = 2000
 def _link(jd: JobDescription, suggestion: JDSuggestion) -> str:
     path = reverse("jdlibrary:detail", args=[jd.pk])
     return f"{settings.SITE_URL}{path}#suggestion-{suggestion.pk}"
-
-
-def council_editors(jd: JobDescription) -> list[User]:
-    """The people who resolve suggestions on ``jd``: its council's editors and admins."""
-    return list(
-        User.objects.filter(
-            memberships__organisation_id=jd.organisation_id,
-            memberships__role__in=[Role.EDITOR, Role.ADMIN],
-            is_active=True,
-        )
-        .distinct()
-        .order_by("email")
-    )
 
 
 def suggestions_for(jd: JobDescription) -> dict[str, list[JDSuggestion]]:
@@ -87,7 +74,7 @@ def suggestion_create(*, jd: JobDescription, author: User, text: str) -> JDSugge
             summary=f"{author.email} suggested a change to {jd.title!r}",
         )
         link = _link(jd, suggestion)
-        for editor in council_editors(jd):
+        for editor in council_editors(jd.organisation_id):
             if editor.pk == author.pk:
                 continue
             subject, body = render_email(

@@ -13,6 +13,7 @@ from civictalent.jobs.fields import VacancyFields
 from civictalent.jobs.models import Vacancy, VacancyStatus
 from civictalent.jobs.services import vacancy_create, vacancy_publish, vacancy_submit
 from civictalent.organisations.models import Organisation
+from civictalent.organisations.selectors import council_editors
 
 DEMO_REFERENCE_PREFIX = "DEMO-"
 
@@ -166,12 +167,8 @@ def demo_vacancies_load(*, now: datetime.datetime | None = None) -> int:
         if demo.status == VacancyStatus.PUBLISHED:
             vacancy_publish(vacancy=vacancy, actor=None)
         elif demo.status == VacancyStatus.SUBMITTED:
-            from civictalent.accounts.models import User
-
-            editor = User.objects.filter(
-                memberships__organisation=organisation, memberships__role__in=["editor", "admin"]
-            ).first()
-            if editor is not None:
-                vacancy_submit(vacancy=vacancy, author=editor)
+            editors = council_editors(organisation.pk)
+            if editors:
+                vacancy_submit(vacancy=vacancy, author=editors[0])
         created += 1
     return created

@@ -44,7 +44,8 @@ from civictalent.jobs.models import (
 )
 from civictalent.jobs.pay import PayError, range_text, resolve_pay
 from civictalent.jobs.richtext import html_to_text, sanitise_html
-from civictalent.organisations.models import Organisation, Role
+from civictalent.organisations.models import Organisation
+from civictalent.organisations.selectors import council_editors
 
 logger = logging.getLogger(__name__)
 
@@ -388,15 +389,7 @@ def editors_to_tell(vacancy: Vacancy) -> list[User]:
     author = vacancy.created_by
     if author is not None and author.is_active:
         return [author]
-    return list(
-        User.objects.filter(
-            memberships__organisation_id=vacancy.organisation_id,
-            memberships__role__in=[Role.EDITOR, Role.ADMIN],
-            is_active=True,
-        )
-        .distinct()
-        .order_by("pk")
-    )
+    return council_editors(vacancy.organisation_id)
 
 
 def _tell(people: list[User], *, template: str, key: str, context: dict[str, Any]) -> None:

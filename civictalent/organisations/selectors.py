@@ -3,7 +3,7 @@ from __future__ import annotations
 from django.db.models import Count, Q, QuerySet
 
 from civictalent.accounts.models import User
-from civictalent.organisations.models import JoinRequest, Membership, Organisation
+from civictalent.organisations.models import JoinRequest, Membership, Organisation, Role
 
 
 def organisations_for_listing() -> QuerySet[Organisation]:
@@ -33,4 +33,18 @@ def join_requests_of_user(user: User) -> QuerySet[JoinRequest]:
 def admin_counts(organisation: Organisation) -> dict[str, int]:
     return organisation.memberships.aggregate(
         admins=Count("pk", filter=Q(role="admin")), total=Count("pk")
+    )
+
+
+def council_editors(organisation_id: int) -> list[User]:
+    """The active people who may write the council's job descriptions and vacancies: its
+    editors and admins, by email address."""
+    return list(
+        User.objects.filter(
+            memberships__organisation_id=organisation_id,
+            memberships__role__in=[Role.EDITOR, Role.ADMIN],
+            is_active=True,
+        )
+        .distinct()
+        .order_by("email")
     )
