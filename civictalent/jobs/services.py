@@ -472,6 +472,17 @@ def _lock(vacancy: Vacancy) -> Vacancy:
     )
 
 
+def _locked_in(vacancy: Vacancy, allowed: set[VacancyStatus], *, only: str) -> Vacancy:
+    """The vacancy, locked for this transaction, if its status is one of ``allowed``; otherwise
+    a ValidationError such as "This vacancy is closed: only a published vacancy can be ..."."""
+    locked = _lock(vacancy)
+    if locked.status not in allowed:
+        raise ValidationError(
+            f"This vacancy is {locked.get_status_display().lower()}: only {only}."
+        )
+    return locked
+
+
 def _snapshot(vacancy: Vacancy) -> dict[str, str]:
     values = {
         "title": vacancy.title,
@@ -553,12 +564,11 @@ def vacancy_submit(*, vacancy: Vacancy, author: User) -> Submitted:
     ``can_publish_directly``: the author is an admin of a council that may publish its own."""
     now = timezone.now()
     with transaction.atomic():
-        locked = _lock(vacancy)
-        if locked.status not in {VacancyStatus.DRAFT, VacancyStatus.REJECTED}:
-            raise ValidationError(
-                f"This vacancy is {locked.get_status_display().lower()}: only a draft or a "
-                "vacancy returned for changes can be sent to a moderator."
-            )
+        locked = _locked_in(
+            vacancy,
+            {VacancyStatus.DRAFT, VacancyStatus.REJECTED},
+            only="a draft or a vacancy returned for changes can be sent to a moderator",
+        )
         _raise_publish_problems(locked, now)
         locked.status = VacancyStatus.SUBMITTED
         locked.submitted_at = now
@@ -650,12 +660,11 @@ def vacancy_reject(*, vacancy: Vacancy, moderator: User, reason: str) -> Vacancy
         raise PermissionDenied("Only moderators return vacancies.")
     now = timezone.now()
     with transaction.atomic():
-        locked = _lock(vacancy)
-        if locked.status != VacancyStatus.SUBMITTED:
-            raise ValidationError(
-                f"This vacancy is {locked.get_status_display().lower()}: only a vacancy waiting "
-                "for a moderator can be returned."
-            )
+        locked = _locked_in(
+            vacancy,
+            {VacancyStatus.SUBMITTED},
+            only="a vacancy waiting for a moderator can be returned",
+        )
         locked.status = VacancyStatus.REJECTED
         locked.rejection_reason = reason
         locked.save(update_fields=["status", "rejection_reason", "updated_at"])
@@ -695,12 +704,9 @@ def vacancy_close(
     up with a "closed" banner; its JD is offered to the library and its pay is recorded."""
     now = now or timezone.now()
     with transaction.atomic():
-        locked = _lock(vacancy)
-        if locked.status != VacancyStatus.PUBLISHED:
-            raise ValidationError(
-                f"This vacancy is {locked.get_status_display().lower()}: only a published "
-                "vacancy can be closed."
-            )
+        locked = _locked_in(
+            vacancy, {VacancyStatus.PUBLISHED}, only="a published vacancy can be closed"
+        )
         locked.status = VacancyStatus.CLOSED
         locked.closed_at = now
         offered = locked.library_offer == LibraryOffer.NONE
@@ -828,12 +834,9 @@ def vacancy_archive(
     """Remove a closed vacancy's page (its counts stay for the council's insight)."""
     now = now or timezone.now()
     with transaction.atomic():
-        locked = _lock(vacancy)
-        if locked.status != VacancyStatus.CLOSED:
-            raise ValidationError(
-                f"This vacancy is {locked.get_status_display().lower()}: only a closed vacancy "
-                "can be archived."
-            )
+        locked = _locked_in(
+            vacancy, {VacancyStatus.CLOSED}, only="a closed vacancy can be archived"
+        )
         locked.status = VacancyStatus.ARCHIVED
         locked.archived_at = now
         locked.save(update_fields=["status", "archived_at", "updated_at"])
