@@ -35,7 +35,7 @@ from civictalent.alerts import links
 from civictalent.alerts.describe import criteria_in_words
 from civictalent.alerts.matching import Candidate, Candidates, Positions
 from civictalent.alerts.models import AlertRun, AlertSubscription, Frequency
-from civictalent.core.emails import email_queue
+from civictalent.core.emails import email_queue, site_url
 from civictalent.jobs.criteria import SearchCriteria, criteria_from_query_string
 from civictalent.jobs.indexing import vacancy_facts
 from civictalent.jobs.models import Vacancy, VacancyStatus
@@ -103,7 +103,7 @@ def listed(vacancy: Vacancy) -> Listed:
         "council": vacancy.organisation.short_name,
         "pay": range_text(vacancy.annual_min_pence, vacancy.annual_max_pence) or "Pay not given",
         "closes": closing_in_words(vacancy.closes_at),
-        "url": links.absolute(reverse("jobs:vacancy", kwargs={"pk": vacancy.pk})),
+        "url": site_url(reverse("jobs:vacancy", kwargs={"pk": vacancy.pk})),
     }
     return Listed(
         pk=vacancy.pk,
@@ -254,7 +254,7 @@ def digest_message(
         "total": total,
         "more": total - len(vacancies),
         "search": search,
-        "board_url": links.absolute(links.board_path(due.query_string)),
+        "board_url": site_url(links.board_path(due.query_string)),
         "manage_url": links.manage_url(subscription),
         "unsubscribe_url": unsubscribe,
         "feedback_yes_url": links.feedback_url(subscription, run_id, "yes") if run_id else "",

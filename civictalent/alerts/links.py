@@ -13,12 +13,12 @@ import hashlib
 from dataclasses import dataclass
 from datetime import timedelta
 
-from django.conf import settings
 from django.core import signing
 from django.urls import reverse
 from django.utils.crypto import constant_time_compare
 
 from civictalent.alerts.models import AlertSubscription
+from civictalent.core.emails import site_url
 
 CONFIRM = "confirm"
 MANAGE = "manage"
@@ -97,11 +97,6 @@ def resolve(token: str, purpose: str) -> LinkTarget:
     return LinkTarget(subscription=subscription, run_id=run_id)
 
 
-def absolute(path: str) -> str:
-    """A full address for emails, on the site's configured address (settings.SITE_URL)."""
-    return f"{settings.SITE_URL}{path}"
-
-
 def board_path(query_string: str) -> str:
     """The jobs board showing this search."""
     path = reverse("jobs:board")
@@ -109,7 +104,7 @@ def board_path(query_string: str) -> str:
 
 
 def confirm_url(subscription: AlertSubscription) -> str:
-    return absolute(reverse("alerts:confirm", args=[make_token(subscription, CONFIRM)]))
+    return site_url(reverse("alerts:confirm", args=[make_token(subscription, CONFIRM)]))
 
 
 def manage_path(subscription: AlertSubscription) -> str:
@@ -117,13 +112,13 @@ def manage_path(subscription: AlertSubscription) -> str:
 
 
 def manage_url(subscription: AlertSubscription) -> str:
-    return absolute(manage_path(subscription))
+    return site_url(manage_path(subscription))
 
 
 def unsubscribe_url(subscription: AlertSubscription) -> str:
-    return absolute(reverse("alerts:unsubscribe", args=[make_token(subscription, UNSUBSCRIBE)]))
+    return site_url(reverse("alerts:unsubscribe", args=[make_token(subscription, UNSUBSCRIBE)]))
 
 
 def feedback_url(subscription: AlertSubscription, run_id: int, answer: str) -> str:
     token = make_token(subscription, FEEDBACK, run_id=run_id)
-    return absolute(reverse("alerts:feedback", args=[token, answer]))
+    return site_url(reverse("alerts:feedback", args=[token, answer]))

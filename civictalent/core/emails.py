@@ -30,6 +30,12 @@ def retry_delay(attempts: int) -> timedelta:
     return timedelta(minutes=min(4 ** max(attempts - 1, 0), 360))
 
 
+def site_url(path: str) -> str:
+    """A full address for a link in an email, on the site's configured address (SITE_URL):
+    emails are often built by the worker, with no request to take the host from."""
+    return f"{settings.SITE_URL}{path}"
+
+
 def render_email(template_prefix: str, context: dict[str, Any]) -> tuple[str, str]:
     """Render ``<prefix>_subject.txt`` and ``<prefix>_body.txt`` into (subject, body)."""
     context = {"service_name": settings.SERVICE_NAME, **context}

@@ -4,7 +4,6 @@ council's editors accept or decline it, with an optional response. Both are audi
 
 from __future__ import annotations
 
-from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.urls import reverse
@@ -12,7 +11,7 @@ from django.utils import timezone
 
 from civictalent.accounts.models import User
 from civictalent.core.audit import audit_record
-from civictalent.core.emails import email_queue, render_email
+from civictalent.core.emails import email_queue, render_email, site_url
 from civictalent.jdlibrary.models import JDSuggestion, JobDescription, SuggestionStatus
 from civictalent.organisations.selectors import council_editors
 
@@ -23,7 +22,7 @@ MAX_RESPONSE_CHARACTERS = 2000
 
 def _link(jd: JobDescription, suggestion: JDSuggestion) -> str:
     path = reverse("jdlibrary:detail", args=[jd.pk])
-    return f"{settings.SITE_URL}{path}#suggestion-{suggestion.pk}"
+    return site_url(f"{path}#suggestion-{suggestion.pk}")
 
 
 def suggestions_for(jd: JobDescription) -> dict[str, list[JDSuggestion]]:

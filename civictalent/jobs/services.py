@@ -16,7 +16,6 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
-from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.validators import EmailValidator, URLValidator
 from django.db import IntegrityError, transaction
@@ -26,7 +25,7 @@ from django.utils import timezone
 
 from civictalent.accounts.models import User
 from civictalent.core.audit import audit_record
-from civictalent.core.emails import email_queue, render_email
+from civictalent.core.emails import email_queue, render_email, site_url
 from civictalent.framework.models import RoleLevel
 from civictalent.healthcheck.engine import DocumentFacts, Report, check
 from civictalent.jdlibrary.models import Contract
@@ -376,7 +375,7 @@ def vacancy_health_report(vacancy: Vacancy) -> Report:
 
 
 def _link(name: str, **kwargs: Any) -> str:
-    return f"{settings.SITE_URL}{reverse(name, kwargs=kwargs)}"
+    return site_url(reverse(name, kwargs=kwargs))
 
 
 def moderators() -> list[User]:

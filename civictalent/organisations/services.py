@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.urls import reverse
@@ -10,7 +9,7 @@ from django.utils import timezone
 
 from civictalent.accounts.models import User
 from civictalent.core.audit import audit_record
-from civictalent.core.emails import email_queue, render_email
+from civictalent.core.emails import email_queue, render_email, site_url
 from civictalent.organisations.models import (
     JoinRequest,
     Membership,
@@ -22,7 +21,7 @@ from civictalent.organisations.models import (
 
 
 def _link(path: str) -> str:
-    return f"{settings.SITE_URL}{path}"
+    return site_url(path)
 
 
 def _people_to_tell_about_requests(organisation: Organisation) -> list[User]:
