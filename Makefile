@@ -10,7 +10,7 @@ export UV_PYTHON := $(PYTHON)
 VENV_BIN := .venv/bin
 CT := $(VENV_BIN)/civictalent
 
-.PHONY: run test lint typecheck pytest pytest-postgres install assets migrate demo bench clean help
+.PHONY: run test lint typecheck audit pytest pytest-postgres install assets migrate demo bench clean help
 
 help:
 	@echo "make run    install, migrate, load demo data and serve at http://127.0.0.1:8000"
@@ -52,7 +52,7 @@ run: install assets
 # --- make test --------------------------------------------------------------------------
 # Under CI=true, PostgreSQL and Chromium must be present (.ci/run installs them) and the
 # whole suite runs a second time on PostgreSQL.
-test: install assets lint typecheck pytest pytest-postgres
+test: install assets lint typecheck audit pytest pytest-postgres
 
 lint: install
 	$(VENV_BIN)/ruff check .
@@ -60,6 +60,11 @@ lint: install
 
 typecheck: install
 	$(VENV_BIN)/mypy civictalent config
+
+# Known vulnerabilities in the locked dependencies (skipped, with a message, when the advisory
+# data cannot be reached from this network). Security lint is ruff's S rules (bandit's checks).
+audit: install
+	UV=$(UV) $(VENV_BIN)/python scripts/audit_dependencies.py
 
 pytest: install assets
 	env -u DATABASE_URL $(VENV_BIN)/pytest
