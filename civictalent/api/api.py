@@ -7,6 +7,7 @@ from ninja import NinjaAPI
 from civictalent.api.framework import router as framework_router
 from civictalent.api.healthcheck import router as healthcheck_router
 from civictalent.api.salaries import router as salaries_router
+from civictalent.core.ratelimit import ApiThrottle
 
 api = NinjaAPI(
     title="Civic Talent API",
@@ -14,6 +15,8 @@ api = NinjaAPI(
     description="Read the capability framework, map job titles, read pay text and benchmarks, "
     "check job adverts.",
     urls_namespace="api",
+    # Per account when signed in, per address otherwise; a JSON 429 with Retry-After beyond it.
+    throttle=ApiThrottle(),
 )
 api.add_router("/framework/", framework_router)
 api.add_router("/salaries/", salaries_router)

@@ -1,4 +1,5 @@
-"""Headers that Django's SecurityMiddleware does not set: a strict CSP and a Permissions-Policy."""
+"""Headers that Django's SecurityMiddleware does not set: a strict CSP and a Permissions-Policy,
+and a Retry-After on every 429 (django-allauth's sign-up and reset limits answer without one)."""
 
 from __future__ import annotations
 
@@ -29,6 +30,8 @@ PERMISSIONS_POLICY = (
     "accelerometer=(), camera=(), geolocation=(), gyroscope=(), magnetometer=(), "
     "microphone=(), payment=(), usb=(), interest-cohort=()"
 )
+# django-allauth's limits slide, so it cannot say when one frees up: ask clients to wait this long.
+DEFAULT_RETRY_AFTER_SECONDS = 300
 
 
 class SecurityHeadersMiddleware:
@@ -44,4 +47,6 @@ class SecurityHeadersMiddleware:
         )
         response.headers.setdefault("Content-Security-Policy", policy)
         response.headers.setdefault("Permissions-Policy", PERMISSIONS_POLICY)
+        if response.status_code == 429:
+            response.headers.setdefault("Retry-After", str(DEFAULT_RETRY_AFTER_SECONDS))
         return response

@@ -10,7 +10,9 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_GET, require_http_methods
 
 from civictalent.accounts.models import User
+from civictalent.core.page_cache import cached_for_anonymous
 from civictalent.core.permissions import permission, public
+from civictalent.core.ratelimit import HEALTH_CHECKS, limit_posts
 from civictalent.healthcheck import presentation, selectors, services
 from civictalent.healthcheck.engine import Report, apply_suggestion, check
 from civictalent.healthcheck.forms import CheckForm
@@ -35,6 +37,7 @@ def _report_context(report: Report, text: str) -> dict[str, Any]:
 
 
 @public
+@limit_posts(HEALTH_CHECKS)
 @require_http_methods(["GET", "POST"])
 def checker(request: HttpRequest) -> HttpResponse:
     """Paste or upload an advert, see its score and findings, apply suggestions, check again."""
@@ -150,6 +153,7 @@ def rescore(request: HttpRequest) -> HttpResponse:
     )
 
 
+@cached_for_anonymous
 @public
 @require_GET
 def scoring(request: HttpRequest) -> HttpResponse:

@@ -11,6 +11,7 @@ from django.views.decorators.http import require_GET, require_http_methods
 from civictalent.accounts.models import User
 from civictalent.core.paging import CountedPaginator
 from civictalent.core.permissions import permission, signed_in
+from civictalent.core.ratelimit import UPLOADS, limit_posts
 from civictalent.healthcheck.services import jd_report
 from civictalent.jdlibrary import bulk, curation, selectors, services
 from civictalent.jdlibrary.documents import DocumentRejected
@@ -68,6 +69,7 @@ def library(request: HttpRequest) -> HttpResponse:
 
 
 @permission("jdlibrary.contribute")
+@limit_posts(UPLOADS)
 @require_http_methods(["GET", "POST"])
 def contribute(request: HttpRequest) -> HttpResponse:
     councils = selectors.councils_user_edits_for(_user(request))

@@ -14,6 +14,7 @@ from django.views.decorators.http import require_GET, require_http_methods
 
 from civictalent.accounts.models import User
 from civictalent.core.permissions import permission, public
+from civictalent.core.ratelimit import UPLOADS, limit_posts
 from civictalent.jobs.import_forms import JobsSettingsForm, VacancyUploadForm
 from civictalent.jobs.import_services import feed_import, vacancies_import
 from civictalent.jobs.imports import example_file
@@ -51,6 +52,7 @@ def _user(request: HttpRequest) -> User:
 
 
 @permission("jobs.import_vacancies", on=council_from_slug)
+@limit_posts(UPLOADS)
 @require_http_methods(["GET", "POST"])
 def imports(request: HttpRequest, slug: str) -> HttpResponse:
     council = council_from_slug(request, slug)

@@ -10,6 +10,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_GET, require_http_methods
 
 from civictalent.core.permissions import permission
+from civictalent.core.ratelimit import UPLOADS, limit_posts
 from civictalent.salaries.models import GradeMap, PayScheme, PaySpine
 from civictalent.salaries.payscale_forms import (
     GradeMapImportForm,
@@ -121,6 +122,7 @@ def payscales_resolve(request: HttpRequest) -> HttpResponse:
 
 
 @permission(MANAGE)
+@limit_posts(UPLOADS)
 @require_http_methods(["GET", "POST"])
 def payscales_spine_import(request: HttpRequest) -> HttpResponse:
     form = SpineImportForm(request.POST or None, request.FILES or None)
@@ -148,6 +150,7 @@ def payscales_spine_import(request: HttpRequest) -> HttpResponse:
 
 
 @permission(MANAGE)
+@limit_posts(UPLOADS)
 @require_http_methods(["GET", "POST"])
 def payscales_grade_map_import(request: HttpRequest) -> HttpResponse:
     form = GradeMapImportForm(request.POST or None, request.FILES or None)

@@ -63,7 +63,9 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "civictalent.core.middleware.SecurityHeadersMiddleware",
+    "civictalent.core.unavailable.DatabaseUnavailableMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    "civictalent.core.page_cache.AnonymousPageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -73,6 +75,10 @@ MIDDLEWARE = [
     "allauth.account.middleware.AccountMiddleware",
     "civictalent.accounts.middleware.RequireAdminMFAMiddleware",
 ]
+
+# Public pages as anonymous visitors see them are kept this long at most (0 turns it off); any
+# change to the platform's data empties the cache sooner. See civictalent/core/page_cache.py.
+PAGE_CACHE_SECONDS = env_int("CIVICTALENT_PAGE_CACHE_SECONDS", 60)
 
 ROOT_URLCONF = "config.urls"
 WSGI_APPLICATION = "config.wsgi.application"
@@ -175,6 +181,24 @@ ACCOUNT_EMAIL_SUBJECT_PREFIX = f"[{SERVICE_NAME}] "
 ACCOUNT_PREVENT_ENUMERATION = True
 ACCOUNT_SESSION_REMEMBER = None
 ACCOUNT_REAUTHENTICATION_REQUIRED = True
+# Sign-in, sign-up and password-reset limits ("amount/period/per", per ip, key or user), counted
+# in the default cache. After 5 failed sign-ins to one account in 15 minutes even the right
+# password is refused until the window passes (the message does not say whether the account
+# exists). Behind a proxy, set ALLAUTH_TRUSTED_PROXY_COUNT so "ip" is the visitor's address.
+ACCOUNT_RATE_LIMITS = {
+    "login": "30/m/ip",
+    "login_failed": "10/m/ip,5/15m/key",
+    "signup": "20/10m/ip",
+    "reset_password": "20/h/ip,5/h/key",
+    "reset_password_from_key": "20/m/ip",
+    "confirm_email": "1/3m/key",
+    "change_password": "5/m/user",
+    "manage_email": "10/m/user",
+    "reauthenticate": "10/m/user",
+}
+# How many proxies of ours add to X-Forwarded-For (1 behind the nginx of docs/operations.md). With
+# 0, every limit counts by REMOTE_ADDR, which behind a proxy is the proxy: everyone shares one.
+ALLAUTH_TRUSTED_PROXY_COUNT = env_int("CIVICTALENT_TRUSTED_PROXY_COUNT", 0)
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
 MFA_TOTP_ISSUER = SERVICE_NAME
 # Accept the code from the 30-second step before or after: clocks drift and people type slowly.
@@ -199,6 +223,8 @@ def openid_connect_apps() -> list[dict[str, Any]]:
                     "server_url": f"https://login.microsoftonline.com/{tenant}/v2.0",
                     "token_auth_method": "client_secret_post",
                     "scope": ["openid", "profile", "email"],
+                    # PKCE: a stolen authorisation code is useless without our verifier.
+                    "oauth_pkce_enabled": True,
                 },
             }
         )

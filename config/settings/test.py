@@ -25,8 +25,11 @@ STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.InMemoryStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
-ACCOUNT_RATE_LIMITS = False
+# Sign-in, sign-up and reset limits stay on (base.ACCOUNT_RATE_LIMITS): the in-memory cache counts
+# them, and the autouse empty_cache fixture starts every test with none used.
 # WhiteNoise warns at start-up when STATIC_ROOT is missing; tests serve from the finders.
 STATIC_ROOT = Path(tempfile.gettempdir()) / "civictalent-test-static"
 STATIC_ROOT.mkdir(exist_ok=True)
+# Cached pages would outlive each test's rolled-back data; tests of the cache switch it on.
+PAGE_CACHE_SECONDS = 0
 JOBS_FEED_ALLOW_LOOPBACK = True  # feed tests fetch from a real server on 127.0.0.1
