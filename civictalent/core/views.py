@@ -7,10 +7,12 @@ from django.views.decorators.http import require_GET
 
 from civictalent.core import health, selectors
 from civictalent.core.models import AuditEvent
+from civictalent.core.page_cache import cached_for_anonymous
 from civictalent.core.permissions import permission, public
 from civictalent.organisations.models import Organisation
 
 
+@cached_for_anonymous
 @public
 @require_GET
 def home(request: HttpRequest) -> HttpResponse:
@@ -86,6 +88,13 @@ def page_not_found(request: HttpRequest, exception: Exception | None = None) -> 
 
 def server_error(request: HttpRequest) -> HttpResponse:
     # Rendered without context processors: the database may be the thing that failed.
+    import sys
+
     from django.template import loader
 
+    from civictalent.core.unavailable import database_unavailable_response, is_database_unavailable
+
+    error = sys.exc_info()[1]
+    if error is not None and is_database_unavailable(error):  # raised outside a view
+        return database_unavailable_response(request, error)
     return HttpResponse(loader.get_template("500.html").render(), status=500)
