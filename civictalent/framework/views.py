@@ -4,6 +4,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.views.decorators.http import require_GET
 
+from civictalent.core.page_cache import cached_for_anonymous
 from civictalent.core.permissions import public
 from civictalent.framework import selectors
 from civictalent.framework.forms import ProgressionForm
@@ -22,6 +23,7 @@ def _render(
     return render(request, template, {"framework": framework, "fw_query": query, **context})
 
 
+@cached_for_anonymous
 @public
 @require_GET
 def overview(request: HttpRequest) -> HttpResponse:
@@ -36,6 +38,7 @@ def overview(request: HttpRequest) -> HttpResponse:
     )
 
 
+@cached_for_anonymous
 @public
 @require_GET
 def family_detail(request: HttpRequest, slug: str) -> HttpResponse:
@@ -45,6 +48,7 @@ def family_detail(request: HttpRequest, slug: str) -> HttpResponse:
     )
 
 
+@cached_for_anonymous
 @public
 @require_GET
 def role_detail(request: HttpRequest, slug: str) -> HttpResponse:
@@ -52,6 +56,7 @@ def role_detail(request: HttpRequest, slug: str) -> HttpResponse:
     return _render(request, "framework/role.html", framework, role=selectors.role(framework, slug))
 
 
+@cached_for_anonymous
 @public
 @require_GET
 def level_detail(request: HttpRequest, slug: str) -> HttpResponse:
@@ -75,6 +80,7 @@ def level_detail(request: HttpRequest, slug: str) -> HttpResponse:
     )
 
 
+@cached_for_anonymous
 @public
 @require_GET
 def skill_list(request: HttpRequest) -> HttpResponse:
@@ -82,6 +88,7 @@ def skill_list(request: HttpRequest) -> HttpResponse:
     return _render(request, "framework/skills.html", framework, skills=selectors.skills(framework))
 
 
+@cached_for_anonymous
 @public
 @require_GET
 def skill_detail(request: HttpRequest, slug: str) -> HttpResponse:
@@ -102,6 +109,7 @@ def skill_detail(request: HttpRequest, slug: str) -> HttpResponse:
     )
 
 
+@cached_for_anonymous
 @public
 @require_GET
 def progression(request: HttpRequest) -> HttpResponse:

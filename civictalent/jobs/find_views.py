@@ -24,6 +24,7 @@ from django.views.decorators.http import require_GET, require_POST, require_safe
 from civictalent.accounts.models import User
 from civictalent.alerts.describe import criteria_in_words, describe
 from civictalent.core.forms import GovukFormMixin
+from civictalent.core.page_cache import cached_for_anonymous
 from civictalent.core.paging import CountedPaginator
 from civictalent.core.permissions import permission, public
 from civictalent.jobs import selectors
@@ -198,6 +199,7 @@ def _checkboxes(facet: selectors.Facet) -> SafeString:
     )
 
 
+@cached_for_anonymous
 @public
 @require_safe
 def board(request: HttpRequest) -> HttpResponse:
@@ -316,12 +318,14 @@ def _feed(request: HttpRequest, kind: type[Rss201rev2Feed] | type[Atom1Feed]) ->
     return response
 
 
+@cached_for_anonymous
 @public
 @require_safe
 def feed_rss(request: HttpRequest) -> HttpResponse:
     return _feed(request, Rss201rev2Feed)
 
 
+@cached_for_anonymous
 @public
 @require_safe
 def feed_atom(request: HttpRequest) -> HttpResponse:
@@ -331,6 +335,7 @@ def feed_atom(request: HttpRequest) -> HttpResponse:
 # --- councils --------------------------------------------------------------------------------
 
 
+@cached_for_anonymous
 @public
 @require_safe
 def councils(request: HttpRequest) -> HttpResponse:
