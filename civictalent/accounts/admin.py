@@ -2,17 +2,21 @@ from __future__ import annotations
 
 from typing import Any
 
+from allauth.account.models import EmailAddress
+from allauth.mfa.models import Authenticator
+from allauth.socialaccount.models import SocialAccount
 from django.contrib import admin
 from django.http import HttpRequest
 
 from civictalent.accounts.models import User
+from civictalent.core.admin_audit import PersonalDataViewAudit, audit_registered_admin
 from civictalent.core.audit import audit_record
 
 AUDITED_FIELDS = ("is_active", "is_platform_admin", "display_name")
 
 
 @admin.register(User)
-class UserAdmin(admin.ModelAdmin):
+class UserAdmin(PersonalDataViewAudit):
     list_display = ["email", "display_name", "is_active", "is_platform_admin", "date_joined"]
     list_filter = ["is_active", "is_platform_admin"]
     search_fields = ["email", "display_name"]
@@ -44,3 +48,8 @@ class UserAdmin(admin.ModelAdmin):
                 "in the admin site",
                 changes=changes,
             )
+
+
+# django-allauth registers these; platform admins' views of them are audited like ours.
+for _model in (EmailAddress, Authenticator, SocialAccount):
+    audit_registered_admin(admin.site, _model)

@@ -9,6 +9,7 @@ from django.contrib import admin
 from django.http import HttpRequest
 
 from civictalent.alerts.models import AlertFeedback, AlertRun, AlertSubscription
+from civictalent.core.admin_audit import PersonalDataViewAudit
 
 
 class ViewAndDeleteOnly(admin.ModelAdmin):
@@ -20,7 +21,7 @@ class ViewAndDeleteOnly(admin.ModelAdmin):
 
 
 @admin.register(AlertSubscription)
-class AlertSubscriptionAdmin(ViewAndDeleteOnly):
+class AlertSubscriptionAdmin(PersonalDataViewAudit, ViewAndDeleteOnly):
     list_display = [
         "email",
         "frequency",
@@ -36,7 +37,7 @@ class AlertSubscriptionAdmin(ViewAndDeleteOnly):
 
 
 @admin.register(AlertRun)
-class AlertRunAdmin(ViewAndDeleteOnly):
+class AlertRunAdmin(PersonalDataViewAudit, ViewAndDeleteOnly):
     list_display = ["subscription", "period", "created_at", "email"]
     list_filter = ["period"]
     search_fields = ["subscription__email", "period"]
@@ -45,7 +46,7 @@ class AlertRunAdmin(ViewAndDeleteOnly):
 
 
 @admin.register(AlertFeedback)
-class AlertFeedbackAdmin(ViewAndDeleteOnly):
+class AlertFeedbackAdmin(PersonalDataViewAudit, ViewAndDeleteOnly):
     list_display = ["created_at", "relevant", "comment", "run"]
     list_filter = ["relevant"]
     list_select_related = ["run"]

@@ -6,6 +6,7 @@ from django.conf import settings
 from django.contrib import admin
 from django.http import HttpRequest
 
+from civictalent.core.admin_audit import PersonalDataViewAudit
 from civictalent.core.models import AuditEvent, OutboundEmail, ScheduledRun
 
 
@@ -41,7 +42,7 @@ class AuditEventAdmin(ReadOnlyAdmin):
 
 
 @admin.register(OutboundEmail)
-class OutboundEmailAdmin(ReadOnlyAdmin):
+class OutboundEmailAdmin(PersonalDataViewAudit, ReadOnlyAdmin):
     list_display = ["created_at", "to", "subject", "status", "attempts", "sent_at"]
     list_filter = ["status"]
     search_fields = ["to", "subject"]

@@ -87,4 +87,12 @@ SCHEDULE: list[ScheduledJob] = [
         task="civictalent.alerts.tasks.delete_unverified_subscriptions",
         description="Deletes alert sign-ups not confirmed within 7 days.",
     ),
+    ScheduledJob(
+        name="apply-retention-rules",
+        cadence=Daily(hour=2),
+        task="civictalent.accounts.tasks.apply_retention_rules",
+        description="Deletes accounts never confirmed within 14 days, join requests decided "
+        "over a year ago, expired sessions and audit events over six years old, and unlinks "
+        "people from audit events over two years old (docs/data-protection.md).",
+    ),
 ]

@@ -12,6 +12,7 @@ from django.core.exceptions import ValidationError
 from django.db.models import QuerySet
 from django.http import HttpRequest
 
+from civictalent.core.admin_audit import PersonalDataViewAudit
 from civictalent.jobs import services
 from civictalent.jobs.models import (
     CouncilJobsSettings,
@@ -51,7 +52,7 @@ def close_vacancies(modeladmin: Any, request: HttpRequest, queryset: QuerySet[Va
 
 
 @admin.register(Vacancy)
-class VacancyAdmin(ReadOnlyAdmin):
+class VacancyAdmin(PersonalDataViewAudit, ReadOnlyAdmin):
     list_display = ["title", "organisation", "status", "origin", "closes_at", "published_at"]
     list_filter = ["status", "origin", "library_offer", "organisation"]
     search_fields = ["title", "external_reference"]
@@ -74,7 +75,7 @@ class CouncilJobsSettingsAdmin(ReadOnlyAdmin):
 
 
 @admin.register(VacancyImport)
-class VacancyImportAdmin(ReadOnlyAdmin):
+class VacancyImportAdmin(PersonalDataViewAudit, ReadOnlyAdmin):
     list_display = [
         "organisation",
         "source",
@@ -88,7 +89,7 @@ class VacancyImportAdmin(ReadOnlyAdmin):
 
 
 @admin.register(SavedSearch)
-class SavedSearchAdmin(ReadOnlyAdmin):
+class SavedSearchAdmin(PersonalDataViewAudit, ReadOnlyAdmin):
     list_display = ["name", "created_at"]
 
 

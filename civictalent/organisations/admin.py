@@ -8,6 +8,7 @@ from django.contrib import admin
 from django.http import HttpRequest
 
 from civictalent.core.admin import ReadOnlyAdmin
+from civictalent.core.admin_audit import PersonalDataViewAudit
 from civictalent.core.audit import audit_record
 from civictalent.organisations.models import (
     JoinRequest,
@@ -64,7 +65,7 @@ class OrganisationAdmin(admin.ModelAdmin):
 
 
 @admin.register(Membership)
-class MembershipAdmin(ReadOnlyAdmin):
+class MembershipAdmin(PersonalDataViewAudit, ReadOnlyAdmin):
     """Read-only here: council admins and platform admins change roles on the members page."""
 
     list_display = ["user", "organisation", "role", "created_at"]
@@ -73,6 +74,6 @@ class MembershipAdmin(ReadOnlyAdmin):
 
 
 @admin.register(JoinRequest)
-class JoinRequestAdmin(ReadOnlyAdmin):
+class JoinRequestAdmin(PersonalDataViewAudit, ReadOnlyAdmin):
     list_display = ["user", "organisation", "status", "created_at", "decided_at"]
     list_filter = ["status", "organisation"]

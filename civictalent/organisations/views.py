@@ -6,6 +6,8 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from civictalent.core.admin_audit import council_people_view_record
+from civictalent.core.page_cache import cached_for_anonymous
 from civictalent.core.permissions import permission, public
 from civictalent.organisations import selectors, services
 from civictalent.organisations.forms import (
@@ -21,6 +23,7 @@ def organisation_from_slug(request: HttpRequest, slug: str, **_: object) -> Orga
     return get_object_or_404(Organisation, slug=slug, is_active=True)
 
 
+@cached_for_anonymous
 @public
 @require_GET
 def organisation_list(request: HttpRequest) -> HttpResponse:
@@ -28,6 +31,7 @@ def organisation_list(request: HttpRequest) -> HttpResponse:
     return render(request, "organisations/list.html", {"organisations": organisations})
 
 
+@cached_for_anonymous
 @public
 @require_GET
 def organisation_detail(request: HttpRequest, slug: str) -> HttpResponse:
@@ -83,6 +87,7 @@ def join_request_create(request: HttpRequest, slug: str) -> HttpResponse:
 @require_GET
 def members(request: HttpRequest, slug: str) -> HttpResponse:
     organisation = organisation_from_slug(request, slug)
+    council_people_view_record(request=request, organisation=organisation)
     return render(
         request,
         "organisations/members.html",

@@ -17,3 +17,7 @@ from types import ModuleType
 from tests.pages import alerts, jobs_find, jobs_imports, jobs_manage
 
 AREAS: tuple[ModuleType, ...] = (jobs_find, jobs_manage, jobs_imports, alerts)
+
+from tests.pages import accounts_privacy  # noqa: E402
+
+AREAS += (accounts_privacy,)

@@ -1,0 +1,116 @@
+"""Record when a platform admin reads personal data: which list or record, never the data itself.
+
+Mix ``PersonalDataViewAudit`` into the admin of every model that holds personal data; each GET of
+its list or of one record writes one ``personal_data.viewed`` audit event. Our own pages call
+``personal_data_view_record`` where a platform admin reads a council's people without being one of
+that council's admins (a council admin reading their own members is their everyday job, not an
+oversight question, so it is not recorded).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.contrib import admin
+from django.db import models
+from django.http import HttpRequest, HttpResponse
+
+from civictalent.core.models import AuditEvent
+
+VIEWED = "personal_data.viewed"
+
+
+def personal_data_view_record(
+    *,
+    request: HttpRequest,
+    target_type: str,
+    target_id: str,
+    summary: str,
+    organisation: Any = None,
+) -> AuditEvent | None:
+    """Record that the signed-in person read personal data. Nothing is recorded for anyone who
+    is not signed in (the views that call this never show them personal data)."""
+    user: Any = request.user
+    if not getattr(user, "is_authenticated", False):
+        return None
+    return AuditEvent.objects.create(
+        actor=user,
+        action=VIEWED,
+        organisation=organisation,
+        target_type=target_type[:64],
+        target_id=target_id[:64],
+        summary=summary[:300],
+    )
+
+
+def council_people_view_record(*, request: HttpRequest, organisation: Any) -> AuditEvent | None:
+    """Record a platform admin reading a council's members and join requests, unless they are
+    an admin of that council themselves (then it is their own council's everyday work)."""
+    from civictalent.core.predicates import is_council_admin, is_platform_admin
+
+    user: Any = request.user
+    if not is_platform_admin(user) or is_council_admin(user, organisation):
+        return None
+    return personal_data_view_record(
+        request=request,
+        target_type=organisation._meta.label,
+        target_id=str(organisation.pk),
+        summary=f"{user} viewed the members and join requests of {organisation.short_name}",
+        organisation=organisation,
+    )
+
+
+class PersonalDataViewAudit(admin.ModelAdmin):
+    """Audit every look at this model's list and records in the admin site."""
+
+    def changelist_view(self, request: HttpRequest, extra_context: Any = None) -> Any:
+        response = super().changelist_view(request, extra_context)
+        if request.method == "GET" and _succeeded(response):
+            filtered = any(key not in {"p", "o"} for key in request.GET)
+            plural = self.model._meta.verbose_name_plural
+            personal_data_view_record(
+                request=request,
+                target_type=self.model._meta.label,
+                target_id="list",
+                summary=f"{request.user} viewed the list of {plural} in the admin site"
+                + (" (searched or filtered)" if filtered else ""),
+            )
+        return response
+
+    def change_view(
+        self,
+        request: HttpRequest,
+        object_id: str,
+        form_url: str = "",
+        extra_context: Any = None,
+    ) -> Any:
+        response = super().change_view(request, object_id, form_url, extra_context)
+        if request.method == "GET" and _succeeded(response):
+            name = self.model._meta.verbose_name
+            personal_data_view_record(
+                request=request,
+                target_type=self.model._meta.label,
+                target_id=str(object_id),
+                summary=f"{request.user} viewed {name} {object_id} in the admin site",
+            )
+        return response
+
+
+def _succeeded(response: HttpResponse | Any) -> bool:
+    return getattr(response, "status_code", 0) == 200
+
+
+def audited_admin_class(model_admin: type[admin.ModelAdmin]) -> type[admin.ModelAdmin]:
+    """The same admin with views of personal data audited (for admins a package registers)."""
+    return type(f"Audited{model_admin.__name__}", (PersonalDataViewAudit, model_admin), {})
+
+
+def audit_registered_admin(site: admin.AdminSite, model: type[models.Model]) -> None:
+    """Swap a package's registered admin for ``model`` for the same admin, audited."""
+    if not site.is_registered(model):
+        return
+    current = type(site._registry[model])
+    if issubclass(current, PersonalDataViewAudit):
+        return
+    site.unregister(model)
+    site.register(model, audited_admin_class(current))
