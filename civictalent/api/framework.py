@@ -7,6 +7,7 @@ from django.http import HttpRequest
 from ninja import Field, Query, Router, Schema
 from ninja.errors import HttpError
 
+from civictalent.api.errors import COMMON_ERRORS, ErrorOut
 from civictalent.framework.mapping import default_title_mapper
 from civictalent.framework.models import Role
 
@@ -41,7 +42,11 @@ class RoleOut(Schema):
     levels: list[str]
 
 
-@router.get("/map-title", response=TitleMatchOut, summary="Map a job title to a role level")
+@router.get(
+    "/map-title",
+    response={200: TitleMatchOut, 503: ErrorOut, **COMMON_ERRORS},
+    summary="Map a job title to a role level",
+)
 def map_title(request: HttpRequest, query: Query[MapTitleQuery]) -> dict[str, object]:
     mapper = default_title_mapper()
     if mapper is None:
@@ -49,7 +54,11 @@ def map_title(request: HttpRequest, query: Query[MapTitleQuery]) -> dict[str, ob
     return mapper.map(query.title, query.text).as_dict()
 
 
-@router.get("/roles", response=list[RoleOut], summary="Roles of the default framework")
+@router.get(
+    "/roles",
+    response={200: list[RoleOut], **COMMON_ERRORS},
+    summary="Roles of the default framework",
+)
 def roles(request: HttpRequest) -> list[dict[str, object]]:
     result = []
     queryset = (

@@ -6,6 +6,7 @@ No ``from __future__ import annotations`` here: django-ninja reads the annotatio
 from django.http import HttpRequest
 from ninja import Field, Router, Schema
 
+from civictalent.api.errors import COMMON_ERRORS
 from civictalent.healthcheck.engine import check
 from civictalent.healthcheck.forms import MAX_TEXT_CHARACTERS
 
@@ -39,6 +40,10 @@ class ReportOut(Schema):
     findings: list[FindingOut]
 
 
-@router.post("/check", response=ReportOut, summary="Score a job advert and list the findings")
+@router.post(
+    "/check",
+    response={200: ReportOut, **COMMON_ERRORS},
+    summary="Score a job advert and list the findings",
+)
 def check_advert(request: HttpRequest, payload: CheckIn) -> dict[str, object]:
     return check(payload.text.replace("\r\n", "\n")).as_json()

@@ -9,6 +9,7 @@ from django.http import HttpRequest
 from ninja import Field, Query, Router, Schema
 from ninja.security import django_auth
 
+from civictalent.api.errors import COMMON_ERRORS, ErrorOut
 from civictalent.salaries import selectors
 from civictalent.salaries.parsing import parse_salary
 
@@ -38,14 +39,18 @@ class BenchmarkOut(Schema):
     cells: list[CellOut]
 
 
-@router.get("/parse", summary="Read pay text into annualised ranges")
+@router.get(
+    "/parse",
+    response={200: dict[str, Any], **COMMON_ERRORS},
+    summary="Read pay text into annualised ranges",
+)
 def parse(request: HttpRequest, query: Query[ParseQuery]) -> dict[str, Any]:
     return parse_salary(query.text).to_dict()
 
 
 @router.get(
     "/benchmarks/{kind}/{slug}",
-    response=BenchmarkOut,
+    response={200: BenchmarkOut, 401: ErrorOut, 404: ErrorOut, **COMMON_ERRORS},
     summary="A salary benchmark (signed-in people only, like the pages)",
     auth=django_auth,
 )

@@ -73,6 +73,11 @@ UNSAFE_XML = (
     "used to attack the server). Open it in Word or LibreOffice, save it again as a new file "
     "and upload that, or paste the text."
 )
+BROKEN_ZIP = (
+    "We could not read this file: it looks like a Word or OpenDocument file but it is "
+    "damaged (the zip inside is broken). Open it in Word or LibreOffice, save a new "
+    "copy and upload that, or paste the text."
+)
 ACCEPTED = "We accept Word (.docx), OpenDocument (.odt), PDF with text, .txt and .md files"
 
 SUPPORTED_EXTENSIONS: dict[str, DocumentKind] = {
@@ -155,6 +160,10 @@ def read_document(data: bytes, filename: str) -> ReadDocument:
         raise
     except (DefusedXmlException, ParseError) as error:
         raise DocumentRejected(_xml_message(error)) from None
+    except zipfile.BadZipFile:
+        # A part that does not match its checksum or recorded size: damaged, or a lie about how
+        # large it unpacks.
+        raise DocumentRejected(BROKEN_ZIP) from None
     except MemoryError:
         raise DocumentRejected(
             "We could not read this file: it needs more memory than we allow for one document. "
@@ -312,11 +321,7 @@ def _agree(sniffed: _Sniffed, extension: str) -> DocumentKind:
             "password), then upload that."
         )
     if actual == "broken-zip":
-        raise DocumentRejected(
-            "We could not read this file: it looks like a Word or OpenDocument file but it is "
-            "damaged (the zip inside is broken). Open it in Word or LibreOffice, save a new "
-            "copy and upload that, or paste the text."
-        )
+        raise DocumentRejected(BROKEN_ZIP)
     if extension in _UNSUPPORTED_EXTENSIONS:
         if extension == ".doc" and sniffed.kind == "docx":
             raise DocumentRejected(
@@ -1332,6 +1337,8 @@ def _front_matter_value(raw: str) -> str:
 _LIQUID_OUTPUT = re.compile(r"\{\{\s*(.*?)\s*\}\}")
 _LIQUID_TAG = re.compile(r"\{%-?.*?-?%\}")
 _HTML_COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
+_HTML_CODE_OPENING = re.compile(r"<(script|style)\b", re.IGNORECASE)
+_HTML_DECLARATION = re.compile(r"<![A-Za-z][^<>]*>")
 _HTML_BREAK = re.compile(r"<br\s*/?>", re.IGNORECASE)
 _HTML_TAG = re.compile(r"</?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?/?>")
 _IMAGE = re.compile(r"!\[([^\]]*)\]\([^)]*\)")
@@ -1362,6 +1369,8 @@ def _markdown(body: str, front_matter: dict[str, str], writer: _Writer) -> bool:
     body = _LIQUID_TAG.sub("", body)
     body = _LIQUID_OUTPUT.sub(liquid, body)
     body = _HTML_COMMENT.sub("", body)
+    body = _without_html_code(body)
+    body = _HTML_DECLARATION.sub("", body)
     paragraph: list[str] = []
     in_code = False
 
@@ -1425,6 +1434,23 @@ def _markdown(body: str, front_matter: dict[str, str], writer: _Writer) -> bool:
         paragraph.append(_inline_markdown(line))
     flush()
     return had_template
+
+
+def _without_html_code(body: str) -> str:
+    """Markdown without its script and style elements: they are code, not text, so their
+    contents go with the tags. One pass, so a file of unclosed tags stays quick."""
+    kept: list[str] = []
+    position = 0
+    lowered = body.lower()
+    while (opening := _HTML_CODE_OPENING.search(body, position)) is not None:
+        closing = lowered.find(f"</{opening.group(1).lower()}", opening.end())
+        if closing == -1:
+            break
+        end = body.find(">", closing)
+        kept.append(body[position : opening.start()])
+        position = len(body) if end == -1 else end + 1
+    kept.append(body[position:])
+    return "".join(kept)
 
 
 def _inline_markdown(text: str) -> str:

@@ -354,6 +354,12 @@ def _json_records(data: bytes) -> tuple[Records, list[str]]:
         ) from None
     except RecursionError:
         raise ImportRejected("This JSON is nested too deeply to be a list of vacancies.") from None
+    except ValueError:
+        # json.loads refuses a number of thousands of digits with a plain ValueError.
+        raise ImportRejected(
+            "This JSON has a number thousands of digits long, which cannot be a vacancy's "
+            "figure. Check the file, or start from the example file."
+        ) from None
     if isinstance(document, dict) and "vacancies" in document:
         document = document["vacancies"]
     if not isinstance(document, list):

@@ -24,6 +24,16 @@ METHOD = (
 )
 
 
+# A cell starting with one of these is a formula to Excel and LibreOffice (CSV injection).
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def spreadsheet_text(value: str) -> str:
+    """Text a spreadsheet shows as it is and never runs as a formula: one that would start a
+    formula (a council called "=HYPERLINK(...)") gets a leading apostrophe."""
+    return "'" + value if value.startswith(FORMULA_STARTS) else value
+
+
 def _pounds(pence: int | None) -> str:
     return "" if pence is None else f"{pence / 100:.0f}"
 
@@ -49,7 +59,7 @@ def as_csv(benchmark: Benchmark) -> str:
     writer = csv.writer(buffer)
     writer.writerow([f"Salary benchmark: {benchmark.name} ({PERIODS[benchmark.period]}), £ a year"])
     writer.writerow(header())
-    writer.writerows(table_rows(benchmark))
+    writer.writerows([spreadsheet_text(cell) for cell in row] for row in table_rows(benchmark))
     writer.writerow([])
     writer.writerow([METHOD])
     return buffer.getvalue()
@@ -69,7 +79,7 @@ def as_xlsx(benchmark: Benchmark) -> bytes:
     for cell in sheet[2]:
         cell.font = Font(bold=True)
     for row in table_rows(benchmark):
-        sheet.append([int(value) if value.isdigit() else value for value in row])
+        sheet.append([int(value) if value.isdigit() else spreadsheet_text(value) for value in row])
     sheet.column_dimensions["A"].width = 28
     sheet.column_dimensions["D"].width = 40
     method = workbook.create_sheet("Method")

@@ -317,6 +317,8 @@ def _whole_number(value: str, column: str) -> tuple[int | None, str | None]:
         return None, f"{column} is empty. Write a whole number, like 12."
     if not _WHOLE_NUMBER_RE.match(value):
         return None, f"{column} {value!r} is not a whole number. Write it like 12."
+    if len(value) > 9:  # int() refuses thousands of digits; no spine point is this long
+        return None, f"{column} {value[:12]!r}... is not a spine point: use 1 to {LARGEST_POINT}."
     number = int(value)
     if not 1 <= number <= LARGEST_POINT:
         return None, f"{column} {number} is not a spine point: use 1 to {LARGEST_POINT}."
@@ -334,6 +336,10 @@ def _pence(value: str) -> tuple[int | None, str | None]:
         return None, (
             f"annual_amount {value!r} is not an amount of money. Write pounds and pence, "
             "like 27269.00 or £27,269.00."
+        )
+    if len(cleaned) > 20:  # no annual salary needs this many characters; int() refuses thousands
+        return None, (
+            f"annual_amount {value[:24]!r}... is too long to be an annual salary. Check the figure."
         )
     pence = int((Decimal(cleaned.replace(",", "")) * 100).to_integral_value())
     if pence <= 0:
