@@ -9,6 +9,7 @@ from typing import Any
 
 from django.contrib import admin, messages
 from django.core.exceptions import ValidationError
+from django.db import models
 from django.db.models import QuerySet
 from django.http import HttpRequest
 
@@ -70,6 +71,8 @@ class VacancyAdmin(PersonalDataViewAudit, ReadOnlyAdmin):
 
 @admin.register(CouncilJobsSettings)
 class CouncilJobsSettingsAdmin(ReadOnlyAdmin):
+    # Addresses without a scheme are read as https (Django 6's default).
+    formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
     list_display = ["organisation", "may_self_publish", "feed_enabled", "feed_last_fetched_at"]
     list_select_related = ["organisation"]
 

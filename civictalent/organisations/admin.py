@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from django.contrib import admin
+from django.db import models
 from django.http import HttpRequest
 
 from civictalent.core.admin import ReadOnlyAdmin
@@ -25,6 +26,8 @@ class DomainInline(admin.TabularInline):
 
 @admin.register(Organisation)
 class OrganisationAdmin(admin.ModelAdmin):
+    # Addresses without a scheme are read as https (Django 6's default).
+    formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
     list_display = ["name", "short_name", "kind", "gss_code", "is_loti_member", "is_active"]
     list_filter = ["kind", "is_loti_member", "is_active"]
     search_fields = ["name", "short_name", "gss_code"]
