@@ -1,8 +1,8 @@
 """The load test's clients, run by bench_load.py (headless, loopback only, bounded in time).
 
-bench_load.py writes a plan (BENCH_LOAD_PLAN): signed-in session cookies, the pages to request
-with their weights, and the wait between requests. Each simulated person takes one session and
-requests weighted pages; anything but a 200 (a redirect to sign in included) is an error.
+bench_load.py writes a plan (BENCH_LOAD_PLAN): signed-in session cookies (or "" for anonymous
+visitors), the pages to request with their weights, and the wait between requests. Each simulated
+person takes one session and requests weighted pages; anything but a 200 (a redirect to sign in included) is an error.
 """
 
 from __future__ import annotations
@@ -28,7 +28,8 @@ class Browser(FastHttpUser):
     wait_time = between(PLAN["wait_min"], PLAN["wait_max"]) if PLAN["wait_max"] > 0 else constant(0)
 
     def on_start(self) -> None:
-        self.cookie = f"sessionid={next(SESSIONS)}"
+        session = next(SESSIONS)  # "" for an anonymous visitor, who sends no cookie
+        self.headers = {"Cookie": f"sessionid={session}"} if session else {}
         self.base = next(HOSTS)
         self.rng = random.Random()  # noqa: S311
 
@@ -39,7 +40,7 @@ class Browser(FastHttpUser):
         with self.client.get(
             self.base + url,
             name=page["name"],
-            headers={"Cookie": self.cookie},
+            headers=self.headers,
             allow_redirects=False,
             catch_response=True,
         ) as response:
