@@ -7,6 +7,7 @@ from django.http import HttpRequest
 
 from civictalent.accounts.models import User
 from civictalent.core.forms import GovukFormMixin
+from civictalent.core.invisible import without_invisible_controls
 
 
 class SignupForm(forms.Form):
@@ -21,7 +22,8 @@ class SignupForm(forms.Form):
     field_order = ["display_name", "email", "password1", "password2"]
 
     def signup(self, request: HttpRequest, user: User) -> None:
-        user.display_name = self.cleaned_data["display_name"].strip()
+        name = without_invisible_controls(self.cleaned_data["display_name"]).strip()
+        user.display_name = name
         user.save(update_fields=["display_name"])
 
 
