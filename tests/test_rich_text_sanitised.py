@@ -21,6 +21,7 @@ from django.urls import reverse
 
 from civictalent.accounts.models import User
 from civictalent.jobs.fields import VacancyFields
+from civictalent.jobs.models import Vacancy
 from civictalent.jobs.richtext import sanitise_html
 from civictalent.jobs.services import vacancy_create
 from civictalent.organisations.models import Organisation, Role
@@ -33,8 +34,8 @@ TEMPLATE_DIRS = [ROOT / "templates", *sorted((ROOT / "civictalent").glob("*/temp
 KNOWN_MARK_SAFE: dict[tuple[str, str], str] = {
     (
         "civictalent/jobs/manage_views.py",
-        "mark_safe(with_govuk_classes(vacancy.description_html, heading_offset=1))",
-    ): "stored rich text, sanitised by nh3 when saved (see the writers test below)",
+        "mark_safe(with_govuk_classes(safe, heading_offset=1))",
+    ): "stored rich text, sanitised by nh3 when saved (see the writers test below) and again",
     (
         "civictalent/jobs/manage_views.py",
         "mark_safe(json_ld(job_posting(posting_of(found, url=url))))",
@@ -211,6 +212,28 @@ def test_a_hostile_description_reaches_the_vacancy_page_harmless(
 
     assert response.status_code == 200
     html = response.content.decode()
+    for forbidden in ("alert(1)", "alert(2)", "alert(3)", "steal()", "evil.example", "color:red"):
+        assert forbidden not in html, forbidden
+    assert "Apply on our site" in html
+
+
+@pytest.mark.django_db
+def test_a_description_written_around_the_services_is_still_cleaned_on_the_page(
+    make_user: Callable[..., User], council_a: Organisation
+) -> None:
+    """A row changed by a data fix or a restore, not by the services, cannot carry script."""
+    editor = make_user(organisation=council_a, role=Role.EDITOR)
+    vacancy = vacancy_create(
+        organisation=council_a,
+        author=editor,
+        fields=VacancyFields(title="Planning officer", description="<p>Plan places.</p>"),
+    )
+    Vacancy.objects.filter(pk=vacancy.pk).update(description_html=HOSTILE)
+    client = Client()
+    client.force_login(editor)
+
+    html = client.get(reverse("jobs:vacancy", kwargs={"pk": vacancy.pk})).content.decode()
+
     for forbidden in ("alert(1)", "alert(2)", "alert(3)", "steal()", "evil.example", "color:red"):
         assert forbidden not in html, forbidden
     assert "Apply on our site" in html
