@@ -4,12 +4,15 @@ from __future__ import annotations
 
 import os
 import shutil
+import time
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pytest
 from allauth.account.models import EmailAddress
 from allauth.mfa.models import Authenticator
+from django.test import Client
 
 from civictalent.accounts.models import User
 from civictalent.organisations.london import seed_organisations
@@ -36,6 +39,37 @@ def empty_cache() -> None:
     from django.core.cache import cache
 
     cache.clear()
+
+
+def record_sign_in(client: Any, user: User, *methods: str) -> None:
+    """Write allauth's record of how this session signed in ("password", "mfa") into the test
+    client's session, as allauth's own sign-in pages do."""
+    from allauth.account.authentication import AUTHENTICATION_METHODS_SESSION_KEY
+    from allauth.account.internal.flows.login import _AUTHENTICATION_METHODS_USER_SESSION_KEY
+
+    session = client.session
+    session[AUTHENTICATION_METHODS_SESSION_KEY] = [
+        {"method": method, "at": time.time()} for method in methods
+    ]
+    session[_AUTHENTICATION_METHODS_USER_SESSION_KEY] = str(user.pk)
+    session.save()
+
+
+FORCE_LOGIN_WITHOUT_THE_CODE = Client.force_login
+
+
+@pytest.fixture(autouse=True)
+def force_login_is_a_finished_sign_in(monkeypatch: pytest.MonkeyPatch) -> None:
+    """In tests, ``client.force_login(person)`` stands for a finished sign-in: the password and,
+    for someone with an authenticator app, a code from it. Tests of what a session that skipped
+    the code may reach use ``FORCE_LOGIN_WITHOUT_THE_CODE`` and ``record_sign_in`` instead."""
+
+    def force_login(self: Client, user: Any, backend: str | None = None) -> None:
+        FORCE_LOGIN_WITHOUT_THE_CODE(self, user, backend)
+        if Authenticator.objects.filter(user=user).exists():
+            record_sign_in(self, user, "password", "mfa")
+
+    monkeypatch.setattr(Client, "force_login", force_login)
 
 
 @pytest.fixture

@@ -337,3 +337,36 @@ def test_existing_account_with_the_same_address_is_not_taken_over(
     assert subjects == ["[Civic Talent] Account Already Exists"]
     page.goto(base + "/account/")
     page.wait_for_url("**/accounts/login/**")
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_platform_admin_signing_in_through_the_provider_still_types_the_code(
+    live_server: Any, page: Any, entra: dict[str, Any], council_a: Organisation
+) -> None:
+    """The identity provider's sign-in replaces the password, never the authenticator app."""
+    from allauth.mfa.models import Authenticator
+
+    from tests.browser import current_totp_code
+
+    base = live_server.url
+    issuer = entra["settings"]["server_url"]
+    start_sign_in(page, base)
+    sign_in_at_provider(page, issuer, AMARA["login"])
+    page.wait_for_url(base + "/account/")
+    user = User.objects.get(email=AMARA["email"])
+    User.objects.filter(pk=user.pk).update(is_platform_admin=True, is_staff=True)
+    secret = "JBSWY3DPEHPK3PXP"
+    Authenticator.objects.create(user=user, type=Authenticator.Type.TOTP, data={"secret": secret})
+    sign_out(page, base)
+
+    start_sign_in(page, base)
+    page.wait_for_url("**/accounts/2fa/authenticate/")
+    for admin_only in ("/admin/", "/platform/audit/"):
+        page.goto(base + admin_only)
+        assert "/accounts/login/" in page.url or "/2fa/" in page.url, page.url
+    page.goto(base + "/accounts/2fa/authenticate/")
+    page.get_by_label("Code", exact=True).fill(current_totp_code(secret))
+    page.get_by_role("button", name="Sign In").click()
+    page.wait_for_url(base + "/account/")
+    page.goto(base + "/platform/audit/")
+    assert page.url == base + "/platform/audit/"
