@@ -351,3 +351,40 @@ def test_behind_our_proxy_each_visitor_is_counted_by_the_address_it_adds(setting
 
     assert limited.status_code == 429
     assert other_visitor.status_code == 200
+
+
+@pytest.fixture
+def database_cache(settings: Any) -> Iterator[None]:
+    """Django's database cache, as production uses (config/settings/base.py)."""
+    from django.core.management import call_command
+
+    settings.CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+            "LOCATION": "civictalent_ratelimit_test_cache",
+        }
+    }
+    call_command("createcachetable", verbosity=0)
+    yield
+    cache.clear()
+
+
+@pytest.mark.parametrize("limit", [UPLOADS, ratelimit.Limit("daily", 5, 24 * 60 * 60)])
+def test_a_counter_outlives_five_minutes_of_quiet_inside_a_longer_window(
+    database_cache: None, limit: ratelimit.Limit, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Django's database cache resets an entry's expiry to 300 s on incr; a limit of 30 an hour
+    or 5 a day must not come back after five quiet minutes."""
+    import datetime
+
+    from django.core.cache.backends import db as database_cache_module
+
+    use_up(limit, "ip:203.0.113.9")
+    assert not ratelimit.hit(limit, "ip:203.0.113.9").allowed
+    key = ratelimit.cache_key(limit, "ip:203.0.113.9", FIXED_NOW)
+    real_now = database_cache_module.tz_now
+    monkeypatch.setattr(
+        database_cache_module, "tz_now", lambda: real_now() + datetime.timedelta(seconds=301)
+    )
+    assert cache.get(key) == limit.amount + 1, "the count was forgotten after 301 s"
+    assert not ratelimit.hit(limit, "ip:203.0.113.9").allowed

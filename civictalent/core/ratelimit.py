@@ -1,9 +1,9 @@
 """How often one person, or one connection, may do something costly: a fixed window per limit.
 
 Each limit counts attempts in fixed windows (the window's number is part of the cache key) with
-the cache's atomic ``incr``. Signed-in people are counted by their account, everyone else by the
-client's address. Keys are hashes made with the site's secret key, so no address or account id is
-stored in the cache.
+the cache's ``incr``, and each counter expires when its window ends, whatever the cache backend.
+Signed-in people are counted by their account, everyone else by the client's address. Keys are
+hashes made with the site's secret key, so no address or account id is stored in the cache.
 
 The client's address is the one django-allauth's sign-in limits use (``REMOTE_ADDR`` unless
 ``ALLAUTH_TRUSTED_PROXY_COUNT`` or ``ALLAUTH_TRUSTED_CLIENT_IP_HEADER`` says how to read it behind
@@ -90,13 +90,18 @@ def hit(limit: Limit, identity: str, *, now: float | None = None) -> Decision:
     """Count one attempt by ``identity``; the decision says whether it is within the limit."""
     moment = clock() if now is None else now
     key = cache_key(limit, identity, moment)
-    timeout = limit.window_seconds + 60
+    # The counter lives until its window ends (and a minute more, for clocks that differ). Some
+    # caches' incr (Django's database cache: get, then set with the default 300 s) reset the
+    # expiry, so it is set again after each count: without that, a day's limit would hold only
+    # while the attacker kept hitting it at least every five minutes.
+    timeout = seconds_until_next_window(limit, moment) + 60
     cache.add(key, 0, timeout=timeout)
     try:
         count = int(cache.incr(key))
     except ValueError:  # evicted between add and incr
         cache.add(key, 1, timeout=timeout)
         count = 1
+    cache.touch(key, timeout=timeout)
     return Decision(
         allowed=count <= amount_of(limit),
         count=count,
