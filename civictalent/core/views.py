@@ -7,6 +7,7 @@ from django.views.decorators.http import require_GET
 
 from civictalent.core import health, selectors
 from civictalent.core.models import AuditEvent
+from civictalent.core.numbers import parse_bounded_int
 from civictalent.core.page_cache import cached_for_anonymous
 from civictalent.core.permissions import permission, public
 from civictalent.organisations.models import Organisation
@@ -56,7 +57,7 @@ def audit_log(request: HttpRequest) -> HttpResponse:
     organisation_id = request.GET.get("organisation", "")
     events = selectors.audit_events(
         action=action,
-        organisation_id=int(organisation_id) if organisation_id.isdigit() else None,
+        organisation_id=parse_bounded_int(organisation_id),
     )
     page = selectors.paginate(events, request.GET.get("page"), selectors.AUDIT_PAGE_SIZE)
     return render(

@@ -6,6 +6,7 @@ from __future__ import annotations
 import itertools
 from dataclasses import dataclass
 
+from civictalent.core.numbers import parse_bounded_int
 from civictalent.healthcheck.engine import CATEGORIES, Finding, Report
 from civictalent.healthcheck.engine.model import SEVERITY_RANK
 
@@ -104,7 +105,8 @@ def by_category(report: Report, findings: tuple[NumberedFinding, ...]) -> list[C
 def parse_action(value: str) -> tuple[str, int, int] | None:
     """The rule, start and end an "apply suggestion" button sent, or None if malformed."""
     rule, _, rest = value.partition(":")
-    start, _, end = rest.partition(":")
-    if not rule or not start.isdigit() or not end.isdigit():
+    start_text, _, end_text = rest.partition(":")
+    start, end = parse_bounded_int(start_text), parse_bounded_int(end_text)
+    if not rule or start is None or end is None:
         return None
-    return rule, int(start), int(end)
+    return rule, start, end

@@ -10,6 +10,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_GET, require_http_methods
 
 from civictalent.accounts.models import User
+from civictalent.core.numbers import parse_bounded_int
 from civictalent.core.page_cache import cached_for_anonymous
 from civictalent.core.permissions import permission, public
 from civictalent.core.ratelimit import HEALTH_CHECKS, limit_posts
@@ -18,7 +19,7 @@ from civictalent.healthcheck.engine import Report, apply_suggestion, check
 from civictalent.healthcheck.forms import CheckForm
 from civictalent.jdlibrary.documents import DocumentRejected
 from civictalent.jdlibrary.models import JobDescription
-from civictalent.jdlibrary.views import int_or_none, jd_from_pk
+from civictalent.jdlibrary.views import jd_from_pk
 from civictalent.organisations.models import Organisation
 
 PLACEHOLDER = re.compile(r"\{(\w+)\}")
@@ -54,7 +55,7 @@ def checker(request: HttpRequest) -> HttpResponse:
                 form.add_error("document", error.message)
                 return render(request, "healthcheck/checker.html", context)
             text, facts = read.text, read.facts
-        previous = int_or_none(request.POST.get("previous_score"))
+        previous = parse_bounded_int(request.POST.get("previous_score"), maximum=100)
         action = presentation.parse_action(request.POST.get("apply", ""))
         if action is not None:
             try:

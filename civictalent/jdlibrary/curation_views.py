@@ -14,6 +14,7 @@ from django.views.decorators.http import require_GET, require_http_methods
 
 from civictalent.accounts.models import User
 from civictalent.core.forms import GovukFormMixin
+from civictalent.core.numbers import parse_bounded_int
 from civictalent.core.permissions import permission, signed_in
 from civictalent.jdlibrary import (
     curation,
@@ -86,20 +87,21 @@ def _requested_ids(values: list[str]) -> tuple[list[int], int]:
     ids: list[int] = []
     malformed = 0
     for value in values:
-        value = value.strip()
-        if not value.isdigit():
+        number = parse_bounded_int(value)
+        if number is None:
             malformed += 1
             continue
-        if int(value) not in ids:
-            ids.append(int(value))
+        if number not in ids:
+            ids.append(number)
     return ids, malformed
 
 
 def _starting_point(user: User, value: str) -> JobDescription | None:
     """The JD a comparison starts from (``?from=``, as linked from a JD's page), if visible."""
-    if not value.strip().isdigit():
+    number = parse_bounded_int(value)
+    if number is None:
         return None
-    return selectors.visible_job_descriptions(user).filter(pk=int(value)).first()
+    return selectors.visible_job_descriptions(user).filter(pk=number).first()
 
 
 @signed_in

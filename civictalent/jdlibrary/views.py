@@ -9,6 +9,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_GET, require_http_methods
 
 from civictalent.accounts.models import User
+from civictalent.core.numbers import parse_bounded_int
 from civictalent.core.paging import CountedPaginator
 from civictalent.core.permissions import permission, signed_in
 from civictalent.core.ratelimit import UPLOADS, limit_posts
@@ -30,19 +31,15 @@ def _user(request: HttpRequest) -> User:
     return cast(User, request.user)
 
 
-def int_or_none(value: str | None) -> int | None:
-    return int(value) if value and value.isdigit() else None
-
-
 @signed_in
 @require_GET
 def library(request: HttpRequest) -> HttpResponse:
     get = request.GET
     filters = selectors.LibraryFilters(
         query=get.get("q", "").strip()[:200],
-        council=int_or_none(get.get("council")),
-        family=int_or_none(get.get("family")),
-        role_level=int_or_none(get.get("role_level")),
+        council=parse_bounded_int(get.get("council")),
+        family=parse_bounded_int(get.get("family")),
+        role_level=parse_bounded_int(get.get("role_level")),
         contract=get.get("contract", ""),
         salary_band=get.get("salary", ""),
         exemplars_only=get.get("exemplars") == "1",

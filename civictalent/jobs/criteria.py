@@ -13,6 +13,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, replace
 from urllib.parse import urlencode
 
+from civictalent.core.numbers import parse_bounded_int
 from civictalent.core.search import WORD, query_terms
 from civictalent.jdlibrary.models import Contract
 from civictalent.jobs.models import Seniority, WorkingPattern, Workplace
@@ -209,10 +210,7 @@ def criteria_from_query(query: Mapping[str, Iterable[str]]) -> SearchCriteria:
     posted = values("posted")
     posted_days: int | None = None
     if posted:
-        try:
-            posted_days = int(posted[0])
-        except ValueError:
-            posted_days = None
+        posted_days = parse_bounded_int(posted[0])
         if posted_days not in POSTED_WITHIN_DAYS:
             problems.append("Ignored the posting date filter: choose one of the options.")
             posted_days = None
@@ -245,11 +243,12 @@ def _whole_pounds(raw: list[str], problems: list[str]) -> int | None:
     if not raw:
         return None
     text = raw[0].replace(",", "").replace("£", "").strip()
-    try:
-        pounds = int(float(text)) if text else None
-    except ValueError:
+    # Whole pounds; pence after a point are dropped ("40000.00" is 40000).
+    whole, point, pence = text.partition(".")
+    pounds = parse_bounded_int(whole, maximum=MAX_SALARY)
+    if point and parse_bounded_int(pence or "0") is None:
         pounds = None
-    if pounds is None or pounds < 0 or pounds > MAX_SALARY:
+    if pounds is None:
         problems.append(
             f"Ignored the minimum salary: enter a whole number of pounds a year up to "
             f"£{MAX_SALARY:,}, like 40000."

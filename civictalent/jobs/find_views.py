@@ -24,6 +24,7 @@ from django.views.decorators.http import require_GET, require_POST, require_safe
 from civictalent.accounts.models import User
 from civictalent.alerts.describe import criteria_in_words, describe
 from civictalent.core.forms import GovukFormMixin
+from civictalent.core.numbers import parse_bounded_int
 from civictalent.core.page_cache import cached_for_anonymous
 from civictalent.core.paging import CountedPaginator
 from civictalent.core.permissions import permission, public
@@ -209,7 +210,7 @@ def board(request: HttpRequest) -> HttpResponse:
     if not criteria.problems and _query_without_page(request) != canonical:
         # One address per search, so shared links, saved searches and caches agree.
         query = canonical
-        if page_number.isdigit() and int(page_number) > 1:
+        if (parse_bounded_int(page_number) or 0) > 1:
             query = f"{query}&page={page_number}" if query else f"page={page_number}"
         return HttpResponseRedirect(_with_query(reverse("jobs:board"), query))
     found = selectors.board_search(criteria)

@@ -19,6 +19,7 @@ from django.utils import timezone
 from django.utils.html import escape
 
 from civictalent.core.forms import GovukFormMixin
+from civictalent.core.numbers import parse_bounded_int
 from civictalent.framework.models import RoleLevel
 from civictalent.jdlibrary.models import Contract
 from civictalent.jobs.fields import VacancyFields
@@ -43,7 +44,7 @@ def parse_time(text: str) -> datetime.time | None:
         return None
     if cleaned == "midday" or cleaned == "noon":
         return datetime.time(12, 0)
-    if cleaned.isdigit() and len(cleaned) == 4:
+    if len(cleaned) == 4 and parse_bounded_int(cleaned) is not None:
         cleaned = f"{cleaned[:2]}:{cleaned[2:]}"
     match = TIME.match(cleaned)
     if match is None:
@@ -92,10 +93,11 @@ class ClosingDateMixin(forms.Form):
         ]
         if missing:
             return None, f"The closing date must include a {' and a '.join(missing)}."
-        if not all(value.isdigit() for value in parts) or len(parts[2]) != 4:
+        day_number, month, year = (parse_bounded_int(value, maximum=9999) for value in parts)
+        if day_number is None or month is None or year is None or len(parts[2]) != 4:
             return None, "Enter the closing date as numbers, like 27 3 2026."
         try:
-            day = datetime.date(int(parts[2]), int(parts[1]), int(parts[0]))
+            day = datetime.date(year, month, day_number)
         except ValueError:
             return None, "The closing date must be a real date."
         try:
@@ -320,9 +322,12 @@ class VacancyForm(GovukFormMixin, ClosingDateMixin):
         if not text:
             return None
         try:
-            return Decimal(text).quantize(Decimal("0.1"))
+            hours = Decimal(text).quantize(Decimal("0.1"))
         except InvalidOperation:
-            raise ValidationError("Enter the hours a week as a number, like 36.") from None
+            hours = None
+        if hours is None or not hours.is_finite():  # "NaN" reads as a Decimal
+            raise ValidationError("Enter the hours a week as a number, like 36.")
+        return hours
 
     def to_fields(self) -> VacancyFields:
         data = self.cleaned_data

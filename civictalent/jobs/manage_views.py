@@ -18,6 +18,7 @@ from django.utils.safestring import mark_safe
 from django.views.decorators.http import require_GET, require_http_methods
 
 from civictalent.accounts.models import User
+from civictalent.core.numbers import parse_bounded_int
 from civictalent.core.permissions import permission, public, signed_in
 from civictalent.core.predicates import council_roles, organisations_where
 from civictalent.healthcheck.presentation import (
@@ -149,14 +150,14 @@ def vacancy_new(request: HttpRequest) -> HttpResponse:
     councils = _councils_for(user)
     initial: dict[str, Any] = {}
     source_jd = None
-    from_jd = request.GET.get("from_jd") or request.POST.get("from_jd") or ""
-    if from_jd.isdigit():
+    from_jd = parse_bounded_int(request.GET.get("from_jd") or request.POST.get("from_jd"))
+    if from_jd is not None:
         from civictalent.jdlibrary.models import JobDescription
 
         source_jd = (
             JobDescription.objects.select_related("organisation")
             .prefetch_related("sections")
-            .filter(pk=int(from_jd))
+            .filter(pk=from_jd)
             .first()
         )
         if source_jd is None or not user.has_perm("jdlibrary.view_jd", source_jd):
