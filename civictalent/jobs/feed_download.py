@@ -15,6 +15,8 @@ from urllib.parse import SplitResult, urljoin, urlsplit
 
 from django.conf import settings
 
+from civictalent.core.numbers import parse_bounded_int
+
 MEGABYTE = 1024 * 1024
 FEED_TIMEOUT_SECONDS = 10.0
 FEED_MAX_BYTES = 5 * MEGABYTE
@@ -123,10 +125,11 @@ def _short(url: str) -> str:
 
 
 def _read_limited(response: http.client.HTTPResponse, limits: FeedLimits) -> bytes:
-    declared = response.getheader("Content-Length")
-    if declared and declared.isdigit() and int(declared) > limits.max_bytes:
+    # A size we cannot read is ignored: the loop below stops at the limit anyway.
+    declared = parse_bounded_int(response.getheader("Content-Length"))
+    if declared is not None and declared > limits.max_bytes:
         raise FeedError(
-            f"The feed is {int(declared) / MEGABYTE:.1f} MB; we read at most "
+            f"The feed is {declared / MEGABYTE:.1f} MB; we read at most "
             f"{limits.max_bytes / MEGABYTE:g} MB. Ask the council to list only open vacancies."
         )
     chunks: list[bytes] = []

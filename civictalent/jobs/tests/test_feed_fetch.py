@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime
+import io
 import json
 import threading
 from collections.abc import Iterator
@@ -14,7 +15,7 @@ from django.core.exceptions import ValidationError
 from django.test import override_settings
 from django.utils import timezone
 
-from civictalent.jobs.feed_download import FeedError, FeedLimits, feed_download
+from civictalent.jobs.feed_download import FeedError, FeedLimits, _read_limited, feed_download
 from civictalent.jobs.import_services import feed_import, feeds_fetch_enabled
 from civictalent.jobs.models import CouncilJobsSettings, ImportSource, Vacancy, VacancyStatus
 from civictalent.organisations.models import Organisation
@@ -142,6 +143,25 @@ def test_stops_reading_a_body_over_the_limit(server: str) -> None:
 def test_refuses_a_declared_size_over_the_limit(server: str) -> None:
     with pytest.raises(FeedError, match=r"The feed is 50\.0 MB; we read at most 5 MB"):
         feed_download(f"{server}/declared-huge", limits=LOOPBACK)
+
+
+class DeclaredLength:
+    """A response whose server declares ``length`` as its Content-Length."""
+
+    def __init__(self, length: str, body: bytes) -> None:
+        self.length, self.body = length, io.BytesIO(body)
+
+    def getheader(self, name: str) -> str:
+        return self.length
+
+    def read(self, size: int) -> bytes:
+        return self.body.read(size)
+
+
+@pytest.mark.parametrize("length", ["²", "-1", "1e9", "9" * 5000, ""])
+def test_an_odd_declared_size_is_ignored_and_the_body_read_within_the_limit(length: str) -> None:
+    response = DeclaredLength(length, b'{"vacancies": []}')
+    assert _read_limited(response, LOOPBACK) == b'{"vacancies": []}'  # type: ignore[arg-type]
 
 
 def test_gives_up_on_a_slow_server(server: str) -> None:
