@@ -98,6 +98,15 @@ def email_send(*, email_id: int) -> str:
     email = OutboundEmail.objects.get(pk=email_id)
     if not claimed:
         return email.status
+    if not email.body_text:
+        email.status = OutboundEmail.Status.FAILED
+        email.last_error = (
+            "The text could not be read: it was sealed with a secret key that is no longer "
+            "configured (see SECRET_KEY_FALLBACKS in docs/operations.md)."
+        )
+        _forget_the_text(email)
+        email.save(update_fields=["status", "last_error", "body_text", "body_html", "headers"])
+        return email.status
     message = EmailMultiAlternatives(
         subject=email.subject,
         body=email.body_text,
@@ -116,14 +125,36 @@ def email_send(*, email_id: int) -> str:
         )
         email.next_attempt_at = None if failed_for_good else now + retry_delay(email.attempts)
         email.last_error = f"{type(error).__name__}: {error}"[:500]
-        email.save(update_fields=["status", "next_attempt_at", "last_error"])
+        if failed_for_good:
+            _forget_the_text(email)
+        email.save(
+            update_fields=[
+                "status",
+                "next_attempt_at",
+                "last_error",
+                "body_text",
+                "body_html",
+                "headers",
+            ]
+        )
         logger.warning("Email %s not sent (attempt %s): %s", email.pk, email.attempts, error)
         return email.status
     email.status = OutboundEmail.Status.SENT
     email.sent_at = timezone.now()
     email.last_error = ""
-    email.save(update_fields=["status", "sent_at", "last_error"])
+    _forget_the_text(email)
+    email.save(
+        update_fields=["status", "sent_at", "last_error", "body_text", "body_html", "headers"]
+    )
     return email.status
+
+
+def _forget_the_text(email: OutboundEmail) -> None:
+    """Keep who, what subject, when and how it went; drop the text and headers, which can hold
+    sign-in, reset and unsubscribe links (an admin or a backup holder could follow them)."""
+    email.body_text = ""
+    email.body_html = ""
+    email.headers = {}
 
 
 def emails_retry_due() -> int:

@@ -6,6 +6,8 @@ from django.conf import settings
 from django.db import models
 from django.db.models import Q
 
+from civictalent.core.sealed import SealedTextField
+
 
 class AuditEvent(models.Model):
     """Who changed what, and when. Written by services, read by platform admins."""
@@ -54,8 +56,10 @@ class OutboundEmail(models.Model):
     created_at = models.DateTimeField(auto_now_add=True)
     to = models.EmailField()
     subject = models.CharField(max_length=200)
-    body_text = models.TextField()
-    body_html = models.TextField(blank=True)
+    # Sealed while waiting (see core/sealed.py) and emptied once sent or given up: emails carry
+    # sign-in, reset and alert links that must not be readable from the admin site or a backup.
+    body_text = SealedTextField(blank=True)
+    body_html = SealedTextField(blank=True)
     headers = models.JSONField(default=dict, blank=True)
     idempotency_key = models.CharField(
         max_length=200,
