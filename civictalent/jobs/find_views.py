@@ -23,6 +23,7 @@ from django.views.decorators.http import require_GET, require_POST, require_safe
 
 from civictalent.accounts.models import User
 from civictalent.alerts.describe import criteria_in_words, describe
+from civictalent.core.emails import site_url
 from civictalent.core.forms import GovukFormMixin
 from civictalent.core.numbers import parse_bounded_int
 from civictalent.core.page_cache import cached_for_anonymous
@@ -275,19 +276,21 @@ def _xml_text(text: str) -> str:
 
 
 def _feed(request: HttpRequest, kind: type[Rss201rev2Feed] | type[Atom1Feed]) -> HttpResponse:
+    """Links on settings.SITE_URL, never the host the request names: a feed is cached and
+    copied into readers, so a sender's Host header must not reach it."""
     criteria = criteria_from_query(dict(request.GET.lists()))
     query = criteria.to_query_string(include_sort=False)
     words = describe(criteria)
     title = "Civic Talent jobs" + ("" if criteria.is_empty else ": " + "; ".join(words))
     feed = kind(
         title=_xml_text(title[:300]),
-        link=_xml_text(request.build_absolute_uri(_with_query(reverse("jobs:board"), query))),
+        link=_xml_text(site_url(_with_query(reverse("jobs:board"), query))),
         description="Open digital, data and technology jobs at London's councils, newest first.",
         language="en-gb",
-        feed_url=_xml_text(request.build_absolute_uri()),
+        feed_url=_xml_text(site_url(request.get_full_path())),
     )
     for vacancy in selectors.feed_vacancies(criteria):
-        link = request.build_absolute_uri(reverse("jobs:vacancy", kwargs={"pk": vacancy.pk}))
+        link = site_url(reverse("jobs:vacancy", kwargs={"pk": vacancy.pk}))
         pay = range_text(vacancy.annual_min_pence, vacancy.annual_max_pence)
         # Plain text made into escaped HTML: a reader that renders the description shows
         # anyone's angle brackets as text.

@@ -3,14 +3,18 @@ or closed in the last 90 days).
 
 While everything fits in one sitemap (50,000 addresses), /sitemap.xml is that sitemap. Beyond,
 it becomes a sitemap index pointing at its sections and their pages on the same address
-(``/sitemap.xml?section=vacancies&p=2``), so the site needs one URL only."""
+(``/sitemap.xml?section=vacancies&p=2``), so the site needs one URL only.
+
+Every address is on settings.SITE_URL, never the host a request names: the Host header is the
+sender's to choose, and a cached sitemap would hand its host to every crawler."""
 
 from __future__ import annotations
 
 import datetime
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, TypeVar
 
+from django.conf import settings
 from django.contrib.sitemaps import Sitemap
 from django.contrib.sitemaps.views import sitemap as django_sitemap
 from django.db.models import QuerySet
@@ -19,14 +23,26 @@ from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.views.decorators.http import require_safe
 
+from civictalent.core.emails import site_url
 from civictalent.core.permissions import public
 from civictalent.jobs.models import Vacancy
 from civictalent.jobs.selectors import sitemap_vacancies
 
 MOST_PER_SITEMAP = 50_000  # the sitemaps protocol's limit
+Item = TypeVar("Item")
 
 
-class VacancySitemap(Sitemap[Vacancy]):
+class SiteSitemap(Sitemap[Item]):
+    """A sitemap whose addresses start with settings.SITE_URL, whatever the request's host."""
+
+    def get_protocol(self, protocol: str | None = None) -> str:
+        return settings.SITE_URL.partition("://")[0]
+
+    def get_domain(self, site: Any = None) -> str:
+        return settings.SITE_URL.partition("://")[2]
+
+
+class VacancySitemap(SiteSitemap[Vacancy]):
     changefreq = "daily"
     priority = 0.8
     limit = MOST_PER_SITEMAP
@@ -41,7 +57,7 @@ class VacancySitemap(Sitemap[Vacancy]):
         return item.updated_at
 
 
-class FindJobsSitemap(Sitemap[str]):
+class FindJobsSitemap(SiteSitemap[str]):
     changefreq = "hourly"
     priority = 1.0
 
@@ -80,7 +96,7 @@ def sitemap(request: HttpRequest) -> HttpResponse:
         return django_sitemap(request, sitemaps=SITEMAPS)
     if "p" in request.GET:
         raise Http404("This sitemap is an index: follow its links to the pages.")
-    base = request.build_absolute_uri(reverse("sitemap"))
+    base = site_url(reverse("sitemap"))
     entries = [IndexEntry(f"{base}?section=jobs")]
     entries += [
         IndexEntry(f"{base}?section=vacancies&p={page}") for page in range(1, vacancy_pages + 1)

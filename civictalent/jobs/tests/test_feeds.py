@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime
+from typing import Any
 
 import defusedxml.ElementTree as ElementTree
 import pytest
@@ -13,6 +14,12 @@ from civictalent.jobs.tests.test_board import make_vacancy
 from civictalent.organisations.models import Organisation
 
 ATOM = "{http://www.w3.org/2005/Atom}"
+SITE = "https://civictalent.example"  # settings.SITE_URL, unlike the test client's host
+
+
+@pytest.fixture(autouse=True)
+def site_url(settings: Any) -> None:
+    settings.SITE_URL = SITE
 
 
 @pytest.mark.django_db
@@ -34,12 +41,12 @@ def test_rss_lists_the_search_with_pay_and_closing_date(
     channel = ElementTree.fromstring(response.content).find("channel")
     assert channel is not None
     assert "Council: Hackney" in (channel.findtext("title") or "")
-    assert channel.findtext("link") == "http://testserver/jobs/?family=data&council=hackney"
+    assert channel.findtext("link") == f"{SITE}/jobs/?family=data&council=hackney"
     items = channel.findall("item")
     assert [item.findtext("title") for item in items] == ["Data engineer, Hackney"]
     item = items[0]
-    assert item.findtext("link") == f"http://testserver/jobs/{vacancy.pk}/"
-    assert item.findtext("guid") == f"http://testserver/jobs/{vacancy.pk}/"
+    assert item.findtext("link") == f"{SITE}/jobs/{vacancy.pk}/"
+    assert item.findtext("guid") == f"{SITE}/jobs/{vacancy.pk}/"
     description = item.findtext("description") or ""
     assert "£50,000 to £55,000 a year" in description
     assert "15 January 2099 at 11:59pm" in description
@@ -125,3 +132,31 @@ def test_feed_readers_may_ask_with_head(council_a: Organisation) -> None:
     assert response.status_code == 200
     assert response["Content-Type"] == "application/atom+xml; charset=utf-8"
     assert Client().post("/jobs/feed.atom").status_code == 405
+
+
+@pytest.mark.django_db
+def test_feed_links_are_on_the_site_address_whatever_host_the_request_names(
+    council_a: Organisation,
+) -> None:
+    """A request naming another host (allowed, or behind a proxy that passes it on) must not
+    put that host in the links, which the page cache would then serve to everyone."""
+    vacancy = make_vacancy(council_a, title="Data engineer", family="data")
+    client = Client(HTTP_HOST="evil.example:8443")
+
+    rss = client.get("/jobs/feed.rss?family=data")
+    channel = ElementTree.fromstring(rss.content).find("channel")
+    assert channel is not None
+    assert channel.findtext("link") == f"{SITE}/jobs/?family=data"
+    self_link = channel.find(f"{ATOM}link")
+    assert self_link is not None
+    assert self_link.get("href") == f"{SITE}/jobs/feed.rss?family=data"
+    assert channel.findtext("item/link") == f"{SITE}/jobs/{vacancy.pk}/"
+    assert channel.findtext("item/guid") == f"{SITE}/jobs/{vacancy.pk}/"
+
+    atom = ElementTree.fromstring(client.get("/jobs/feed.atom").content)
+    hrefs = [link.get("href") or "" for link in atom.iter(f"{ATOM}link")]
+    assert hrefs and all(href.startswith(f"{SITE}/") for href in hrefs), hrefs
+    assert atom.findtext(f"{ATOM}id", "").startswith(f"{SITE}/")
+    assert atom.findtext(f"{ATOM}entry/{ATOM}id") == f"{SITE}/jobs/{vacancy.pk}/"
+    for response in (rss, client.get("/jobs/feed.atom")):
+        assert b"evil.example" not in response.content

@@ -4,6 +4,7 @@ days; nothing private."""
 from __future__ import annotations
 
 import datetime
+from typing import Any
 
 import defusedxml.ElementTree as ElementTree
 import pytest
@@ -15,6 +16,12 @@ from civictalent.jobs.tests.test_board import make_vacancy
 from civictalent.organisations.models import Organisation
 
 NS = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
+SITE = "https://civictalent.example"  # settings.SITE_URL, unlike the test client's host
+
+
+@pytest.fixture(autouse=True)
+def site_url(settings: Any) -> None:
+    settings.SITE_URL = SITE
 
 
 def locations(response: object) -> list[str]:
@@ -43,12 +50,12 @@ def test_the_sitemap_lists_pages_worth_crawling(council_a: Organisation) -> None
     assert response.status_code == 200
     assert response["Content-Type"].startswith("application/xml")
     found = locations(response)
-    assert "http://testserver/jobs/" in found
-    assert "http://testserver/jobs/councils/" in found
+    assert f"{SITE}/jobs/" in found
+    assert f"{SITE}/jobs/councils/" in found
     for vacancy in (open_one, past_closing, recently_closed):
-        assert f"http://testserver/jobs/{vacancy.pk}/" in found
+        assert f"{SITE}/jobs/{vacancy.pk}/" in found
     for vacancy in (long_closed, *hidden):
-        assert f"http://testserver/jobs/{vacancy.pk}/" not in found
+        assert f"{SITE}/jobs/{vacancy.pk}/" not in found
     assert "<lastmod>" in response.content.decode()
 
 
@@ -67,14 +74,14 @@ def test_a_large_sitemap_becomes_an_index_of_pages(
     assert "<sitemapindex" in index.content.decode()
     pages = locations(index)
     assert pages == [
-        "http://testserver/sitemap.xml?section=jobs",
-        "http://testserver/sitemap.xml?section=vacancies&p=1",
-        "http://testserver/sitemap.xml?section=vacancies&p=2",
+        f"{SITE}/sitemap.xml?section=jobs",
+        f"{SITE}/sitemap.xml?section=vacancies&p=1",
+        f"{SITE}/sitemap.xml?section=vacancies&p=2",
     ]
-    second = Client().get(pages[2].removeprefix("http://testserver"))
-    assert locations(second) == [f"http://testserver/jobs/{made[2].pk}/"]
-    first = Client().get(pages[0].removeprefix("http://testserver"))
-    assert locations(first) == ["http://testserver/jobs/", "http://testserver/jobs/councils/"]
+    second = Client().get(pages[2].removeprefix(SITE))
+    assert locations(second) == [f"{SITE}/jobs/{made[2].pk}/"]
+    first = Client().get(pages[0].removeprefix(SITE))
+    assert locations(first) == [f"{SITE}/jobs/", f"{SITE}/jobs/councils/"]
     assert Client().get("/sitemap.xml?section=vacancies&p=3").status_code == 404
     assert Client().get("/sitemap.xml?section=secret").status_code == 404
 
@@ -85,3 +92,24 @@ def test_a_small_sitemap_has_no_second_page(council_a: Organisation) -> None:
 
     assert Client().get("/sitemap.xml?p=2").status_code == 404
     assert Client().get("/sitemap.xml?p=zero").status_code == 404
+
+
+@pytest.mark.django_db
+def test_sitemap_links_are_on_the_site_address_whatever_host_the_request_names(
+    council_a: Organisation, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from civictalent.jobs.sitemaps import VacancySitemap
+
+    vacancy = make_vacancy(council_a, title="Open")
+    client = Client(HTTP_HOST="evil.example:8443")
+    assert f"{SITE}/jobs/{vacancy.pk}/" in locations(client.get("/sitemap.xml"))
+
+    monkeypatch.setattr(VacancySitemap, "limit", 1)
+    make_vacancy(council_a, title="Another")
+    index = client.get("/sitemap.xml")
+    pages = locations(index)
+    assert pages and all(page.startswith(f"{SITE}/sitemap.xml?") for page in pages), pages
+    section = client.get("/sitemap.xml?section=vacancies&p=1")
+    assert all(page.startswith(f"{SITE}/") for page in locations(section))
+    for response in (index, section):
+        assert b"evil.example" not in response.content
