@@ -6,7 +6,8 @@ import pytest
 from allauth.account.models import EmailAddress
 from django.core import mail
 from django.core.cache import cache
-from django.test import Client
+from django.contrib.auth.hashers import MD5PasswordHasher
+from django.test import Client, override_settings
 
 from civictalent.accounts.models import User
 from civictalent.organisations.models import Membership, Organisation, Role
@@ -182,3 +183,31 @@ def test_changing_email_verifies_the_new_address_before_it_replaces_the_old(make
     assert user.email == "new@example.org"
     assert EmailAddress.objects.get(user=user, email="new@example.org").verified
     assert not EmailAddress.objects.filter(user=user, email="old@example.org").exists()
+
+
+class CountingHasher(MD5PasswordHasher):
+    """The test hasher, counting how many passwords it hashes."""
+
+    algorithm = "counting_md5"
+    hashed = 0
+
+    def encode(self, password: str, salt: str) -> str:
+        CountingHasher.hashed += 1
+        return super().encode(password, salt)
+
+
+@override_settings(
+    PASSWORD_HASHERS=["civictalent.accounts.tests.test_account_flows.CountingHasher"]
+)
+def test_signing_up_hashes_the_password_whether_or_not_the_address_has_an_account(
+    london: None,
+) -> None:
+    """Timing must not tell who has an account: both paths do the costly work once."""
+    CountingHasher.hashed = 0
+    sign_up(Client(), "new@example.org")
+    new_address = CountingHasher.hashed
+    cache.clear()
+    CountingHasher.hashed = 0
+    sign_up(Client(), "new@example.org")
+    existing_address = CountingHasher.hashed
+    assert new_address == existing_address == 1

@@ -1,0 +1,22 @@
+"""allauth's sign-up form, made to take as long for an address that has an account as for one
+that does not.
+
+Without this, only a new address paid for hashing the password (about 200 ms with production
+settings), so the answer's timing told anyone whether an address was registered, though the
+page and the email said nothing. Kept apart from forms.py, which allauth's form module imports.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from allauth.account.forms import SignupForm as AllauthSignupForm
+from django.contrib.auth.hashers import make_password
+from django.http import HttpRequest
+
+
+class SignupFormSameWorkEitherWay(AllauthSignupForm):
+    def try_save(self, request: HttpRequest) -> Any:
+        if self.account_already_exists:
+            make_password(self.cleaned_data.get("password1") or "")
+        return super().try_save(request)
