@@ -4,9 +4,9 @@ import re
 
 import pytest
 from allauth.account.models import EmailAddress
+from django.contrib.auth.hashers import MD5PasswordHasher
 from django.core import mail
 from django.core.cache import cache
-from django.contrib.auth.hashers import MD5PasswordHasher
 from django.test import Client, override_settings
 
 from civictalent.accounts.models import User
