@@ -2,7 +2,8 @@
 
 Only views marked ``@cached_for_anonymous`` are cached, only for GET requests that carry no session
 or messages cookie (so nobody's own page is ever stored or served to someone else), and only when
-the response is a plain 200 that set no cookie and embedded no CSRF token.
+the response is a plain 200 that set no cookie and embedded no CSRF token. Each scheme, host and
+port keeps its own copies.
 
 Invalidation: every cached page's key holds a site-wide version number. Saving or deleting any row
 of the platform's own models (except the counters and logs listed in ``QUIET_MODELS``) adds one to
@@ -93,7 +94,11 @@ def _may_use_cache(request: HttpRequest) -> bool:
 
 
 def _key(request: HttpRequest, version: int) -> str:
-    digest = hashlib.sha256(request.get_full_path().encode()).hexdigest()[:40]
+    # The scheme and host too: a page may hold links built from them, so a request naming
+    # another host must not fill the cache for everyone. get_host() also refuses (400) a host
+    # outside ALLOWED_HOSTS before anything stored is served.
+    address = f"{request.scheme}://{request.get_host()}{request.get_full_path()}"
+    digest = hashlib.sha256(address.encode()).hexdigest()[:40]
     return f"page-cache:{version}:{digest}"
 
 

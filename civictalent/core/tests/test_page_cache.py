@@ -116,3 +116,26 @@ def test_switched_off_when_the_setting_is_zero(settings: Any) -> None:
     settings.PAGE_CACHE_SECONDS = 0
     Client().get("/jobs/")
     assert "X-Page-Cache" not in Client().get("/jobs/")
+
+
+def test_each_host_has_its_own_copy_of_a_page() -> None:
+    """A page stored for a request naming one host (and port) is never served to another."""
+    assert Client(HTTP_HOST="evil.example:8443").get("/jobs/")["X-Page-Cache"] == "miss"
+    assert Client(HTTP_HOST="evil.example:8443").get("/jobs/")["X-Page-Cache"] == "hit"
+    assert Client().get("/jobs/")["X-Page-Cache"] == "miss"
+    assert Client(HTTP_HOST="evil.example").get("/jobs/")["X-Page-Cache"] == "miss"
+    assert Client().get("/jobs/")["X-Page-Cache"] == "hit"
+
+
+def test_each_scheme_has_its_own_copy_of_a_page() -> None:
+    assert Client().get("/jobs/")["X-Page-Cache"] == "miss"
+    assert Client().get("/jobs/", secure=True)["X-Page-Cache"] == "miss"
+    assert Client().get("/jobs/", secure=True)["X-Page-Cache"] == "hit"
+
+
+def test_a_host_outside_allowed_hosts_is_refused_not_served_a_stored_page(settings: Any) -> None:
+    settings.ALLOWED_HOSTS = ["testserver"]
+    assert Client().get("/jobs/")["X-Page-Cache"] == "miss"
+    refused = Client(raise_request_exception=False, HTTP_HOST="evil.example").get("/jobs/")
+    assert refused.status_code == 400
+    assert "X-Page-Cache" not in refused
