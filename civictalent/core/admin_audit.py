@@ -1,7 +1,8 @@
 """Record when a platform admin reads personal data: which list or record, never the data itself.
 
 Mix ``PersonalDataViewAudit`` into the admin of every model that holds personal data; each GET of
-its list or of one record writes one ``personal_data.viewed`` audit event. Our own pages call
+its list, of one record, of a record's delete confirmation or history, and each look-up of it from
+another form (autocomplete) writes one ``personal_data.viewed`` audit event. Our own pages call
 ``personal_data_view_record`` where a platform admin reads a council's people without being one of
 that council's admins (a council admin reading their own members is their everyday job, not an
 oversight question, so it is not recorded).
@@ -94,6 +95,48 @@ class PersonalDataViewAudit(admin.ModelAdmin):
                 summary=f"{request.user} viewed {name} {object_id} in the admin site",
             )
         return response
+
+    def delete_view(self, request: HttpRequest, object_id: str, extra_context: Any = None) -> Any:
+        response = super().delete_view(request, object_id, extra_context)
+        if request.method == "GET" and _succeeded(response):
+            name = self.model._meta.verbose_name
+            personal_data_view_record(
+                request=request,
+                target_type=self.model._meta.label,
+                target_id=str(object_id),
+                summary=f"{request.user} viewed {name} {object_id} before deleting it, in the "
+                "admin site",
+            )
+        return response
+
+    def history_view(self, request: HttpRequest, object_id: str, extra_context: Any = None) -> Any:
+        response = super().history_view(request, object_id, extra_context)
+        if _succeeded(response):
+            name = self.model._meta.verbose_name
+            personal_data_view_record(
+                request=request,
+                target_type=self.model._meta.label,
+                target_id=str(object_id),
+                summary=f"{request.user} viewed the history of {name} {object_id} in the admin "
+                "site",
+            )
+        return response
+
+    def get_search_results(
+        self, request: HttpRequest, queryset: Any, search_term: str
+    ) -> tuple[Any, bool]:
+        """Also serves the admin's look-up fields (autocomplete), which list matching records."""
+        results = super().get_search_results(request, queryset, search_term)
+        match = getattr(request, "resolver_match", None)
+        if match is not None and match.url_name == "autocomplete":
+            plural = self.model._meta.verbose_name_plural
+            personal_data_view_record(
+                request=request,
+                target_type=self.model._meta.label,
+                target_id="autocomplete",
+                summary=f"{request.user} looked up {plural} in a look-up field of the admin site",
+            )
+        return results
 
 
 def _succeeded(response: HttpResponse | Any) -> bool:

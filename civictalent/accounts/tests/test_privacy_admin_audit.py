@@ -113,3 +113,41 @@ def test_reading_another_councils_members_is_recorded_but_not_a_council_admin_re
     client.force_login(both)
     assert client.get(members).status_code == 200
     assert AuditEvent.objects.filter(action=VIEWED).count() == 1
+
+
+@pytest.mark.django_db
+def test_delete_confirmation_history_and_look_ups_are_recorded_too(
+    people: dict[str, User | None],
+) -> None:
+    """Each of these pages names the person (an alert's address, a user's name)."""
+    platform_admin = people["platform_admin"]
+    member = people["member_a"]
+    assert platform_admin is not None and member is not None
+    alert = AlertSubscription.objects.create(email="reader@example.org", secret="s")
+    client = Client()
+    client.force_login(platform_admin)
+
+    delete_page = client.get(f"/admin/alerts/alertsubscription/{alert.pk}/delete/")
+    assert delete_page.status_code == 200 and "reader@example.org" in delete_page.content.decode()
+    history = client.get(f"/admin/accounts/user/{member.pk}/history/")
+    assert history.status_code == 200
+    look_up = client.get(
+        "/admin/autocomplete/",
+        {
+            "app_label": "organisations",
+            "model_name": "membership",
+            "field_name": "user",
+            "term": member.display_name,
+        },
+    )
+    assert look_up.status_code == 200 and member.display_name in look_up.content.decode()
+
+    events = list(AuditEvent.objects.filter(action=VIEWED).order_by("id"))
+    assert [(e.target_type, e.target_id) for e in events] == [
+        ("alerts.AlertSubscription", str(alert.pk)),
+        ("accounts.User", str(member.pk)),
+        ("accounts.User", "autocomplete"),
+    ]
+    assert "before deleting" in events[0].summary and "history" in events[1].summary
+    recorded = " ".join(e.summary for e in events)
+    assert "reader@example.org" not in recorded and member.display_name not in recorded
