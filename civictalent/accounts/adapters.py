@@ -4,14 +4,26 @@ from __future__ import annotations
 
 from types import SimpleNamespace
 from typing import Any
+from urllib.parse import quote
 
 from allauth.account.adapter import DefaultAccountAdapter
 from allauth.account.models import EmailAddress
 from allauth.socialaccount.adapter import DefaultSocialAccountAdapter
 from django.conf import settings
 from django.http import HttpRequest
+from django.urls import reverse
 
-from civictalent.core.emails import email_queue
+from civictalent.core.emails import email_queue, site_url
+
+# allauth builds these links from the request without a hook of their own: per email, the
+# context name and the page it links to.
+_PAGE_LINKS = {
+    "account/email/unknown_account": {"signup_url": "account_signup"},
+    "account/email/account_already_exists": {
+        "signup_url": "account_signup",
+        "password_reset_url": "account_reset_password",
+    },
+}
 
 
 class AccountAdapter(DefaultAccountAdapter):
@@ -39,6 +51,29 @@ class AccountAdapter(DefaultAccountAdapter):
             body_text=str(message.body),
             body_html=str(html),
         )
+
+    # Links in allauth's emails are on settings.SITE_URL, never the host the request names: the
+    # Host header is the sender's to choose, and a reset link on their host hands them its key.
+    def get_reset_password_from_key_url(self, key: str) -> str:
+        path = reverse("account_reset_password_from_key", kwargs={"uidb36": "UID", "key": "KEY"})
+        return site_url(path.replace("UID-KEY", quote(key)))
+
+    def get_email_confirmation_url(self, request: HttpRequest, emailconfirmation: Any) -> str:
+        return site_url(reverse("account_confirm_email", args=[emailconfirmation.key]))
+
+    def render_mail(
+        self,
+        template_prefix: str,
+        email: str | list[str],
+        context: dict[str, Any],
+        headers: dict[str, str] | None = None,
+    ) -> Any:
+        links = _PAGE_LINKS.get(template_prefix, {})
+        context = {
+            **context,
+            **{name: site_url(reverse(page)) for name, page in links.items() if name in context},
+        }
+        return super().render_mail(template_prefix, email, context, headers)
 
     def confirm_email(self, request: HttpRequest, email_address: EmailAddress) -> bool:
         from civictalent.organisations.services import membership_join_by_verified_email
