@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
+from dataclasses import replace
 
 from civictalent.jdlibrary.models import Contract
 from civictalent.jobs.criteria import POSTED_WITHIN_DAYS, SearchCriteria
@@ -82,3 +83,26 @@ def describe(criteria: SearchCriteria) -> list[str]:
     """The search in words, with families and councils looked up by name."""
     families, councils = names_for([criteria])
     return criteria_in_words(criteria, family_names=families, council_names=councils)
+
+
+KEYWORDS_NOT_REPEATED = "Keywords: the words you typed (we show them after you confirm)"
+
+
+def describe_without_visitors_text(criteria: SearchCriteria) -> list[str]:
+    """The search in words for an email to an address nobody has confirmed yet: only our own
+    words and names. Anyone can ask for a confirmation email to any address, so what they typed
+    (keywords, or a family or council that does not exist) never goes into it: our trusted
+    sender must not carry a stranger's text or links."""
+    families, councils = names_for([criteria])
+    known_only = replace(
+        criteria,
+        keywords="",
+        families=tuple(slug for slug in criteria.families if slug in families),
+        councils=tuple(slug for slug in criteria.councils if slug in councils),
+    )
+    lines = criteria_in_words(known_only, family_names=families, council_names=councils)
+    if criteria.keywords:
+        if lines == ["All jobs on the board"]:
+            lines = []
+        lines.insert(0, KEYWORDS_NOT_REPEATED)
+    return lines

@@ -14,7 +14,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from civictalent.alerts import links
-from civictalent.alerts.describe import describe
+from civictalent.alerts.describe import describe_without_visitors_text
 from civictalent.alerts.models import (
     AlertFeedback,
     AlertRun,
@@ -29,7 +29,8 @@ UNVERIFIED_LIFETIME = timedelta(days=7)
 
 
 def _search_words(subscription: AlertSubscription) -> list[str]:
-    return describe(criteria_from_query_string(subscription.query_string))
+    """For the emails anyone can have sent to any address: none of the asker's own text."""
+    return describe_without_visitors_text(criteria_from_query_string(subscription.query_string))
 
 
 def subscription_request(

@@ -260,3 +260,26 @@ def test_unconfirmed_alerts_are_deleted_after_seven_days(
     assert subscriptions_delete_unverified() == 1
 
     assert set(AlertSubscription.objects.values_list("pk", flat=True)) == {recent.pk, confirmed.pk}
+
+
+def test_confirmation_emails_carry_none_of_the_askers_text(
+    client: Client, council_a: Organisation, django_capture_on_commit_callbacks: Any
+) -> None:
+    """Anyone can have a confirmation sent to any address: a phrase with a link, or a made-up
+    council, must not travel from our trusted sender to a stranger."""
+    phrase = "Claim your refund at https://evil.example/pay now"
+    query = (
+        f"q={phrase.replace(' ', '+').replace(':', '%3A').replace('/', '%2F')}"
+        "&council=hackney&council=visit-evil-example"
+    )
+    subscribe(client, query, django_capture_on_commit_callbacks, email="victim@example.org")
+
+    body = str(mail.outbox[-1].body)
+    assert "evil" not in body.lower() and "refund" not in body.lower()
+    assert "Keywords: the words you typed" in body
+    assert "Council: Hackney" in body
+    # The alert itself keeps the whole search, and the confirm page (on our site) shows it.
+    alert = AlertSubscription.objects.get()
+    assert "refund" in alert.query_string
+    confirm_page = client.get(link_in(body, "confirm")).content.decode()
+    assert "Claim your refund" in confirm_page
