@@ -22,14 +22,14 @@ from django.urls import reverse
 from civictalent.accounts.second_factor import has_authenticator_app, session_used_second_factor
 from civictalent.core.predicates import council_roles
 
-# Pages an admin without an app can still reach: setting one up, signing out, static, health.
-ALLOWED_PREFIXES = ("/accounts/", "/static/", "/healthz")
-# Pages a session that owes a code can reach: the code page, signing out, static, health.
+# Pages an admin without an app can still reach: setting one up, signing out, static files.
+# (Monitors reach /healthz without a session; a signed-in admin there would see its detail.)
+ALLOWED_PREFIXES = ("/accounts/", "/static/")
+# Pages a session that owes a code can reach: the code page, signing out, static files.
 ALLOWED_BEFORE_THE_CODE = (
     "/accounts/2fa/reauthenticate/",
     "/accounts/logout/",
     "/static/",
-    "/healthz",
 )
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hmac
 from datetime import datetime, timedelta
 from typing import Any
 
@@ -77,3 +78,21 @@ def health_report(*, now: datetime | None = None) -> tuple[bool, dict[str, Any]]
         checks["scheduler"] = {"status": "unknown", "detail": "database unreachable"}
     healthy = all(check["status"] == "ok" for check in checks.values())
     return healthy, {"status": "ok" if healthy else "fail", "checks": checks}
+
+
+def public_summary(report: dict[str, Any]) -> dict[str, Any]:
+    """What anyone may know: ok or fail for each check, without heartbeats, the queue's length
+    or error text, which help an attacker time their attempts or learn the set-up."""
+    return {
+        "status": report["status"],
+        "checks": {name: {"status": check["status"]} for name, check in report["checks"].items()},
+    }
+
+
+def may_see_detail(*, authorization: str, is_platform_admin: bool) -> bool:
+    """Platform admins and monitors holding the configured token see the whole report."""
+    if is_platform_admin:
+        return True
+    token = settings.HEALTH_DETAIL_TOKEN
+    scheme, _, offered = authorization.partition(" ")
+    return bool(token) and scheme.lower() == "bearer" and hmac.compare_digest(offered, token)

@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+from django.conf import settings
+from django.core.exceptions import RequestDataTooBig
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import render
 from django.views.decorators.cache import never_cache
@@ -41,6 +43,11 @@ contact = _static_page("core/contact.html")
 @never_cache
 def healthz(request: HttpRequest) -> JsonResponse:
     healthy, report = health.health_report()
+    if not health.may_see_detail(
+        authorization=request.headers.get("Authorization", ""),
+        is_platform_admin=bool(getattr(request.user, "is_platform_admin", False)),
+    ):
+        report = health.public_summary(report)
     return JsonResponse(report, status=200 if healthy else 503)
 
 
@@ -75,7 +82,23 @@ def audit_log(request: HttpRequest) -> HttpResponse:
     )
 
 
+# Where config/urls.py mounts the API: its clients read JSON errors, as its schema documents.
+API_PATH_PREFIX = "/api/"
+
+
+def request_too_large_detail() -> str:
+    most = settings.DATA_UPLOAD_MAX_MEMORY_SIZE / (1024 * 1024)
+    return f"The request body is too large: send at most {most:g} MB."
+
+
 def bad_request(request: HttpRequest, exception: Exception | None = None) -> HttpResponse:
+    if request.path_info.startswith(API_PATH_PREFIX):
+        # Raised before the API's own error handling runs (by a middleware, say).
+        if isinstance(exception, RequestDataTooBig):
+            return JsonResponse({"detail": request_too_large_detail()}, status=413)
+        return JsonResponse(
+            {"detail": "The request could not be read: check its headers and body."}, status=400
+        )
     return render(request, "400.html", status=400)
 
 

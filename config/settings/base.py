@@ -253,6 +253,9 @@ TASKS = {
 }
 # A worker is called healthy when its heartbeat task ran within this many seconds.
 WORKER_HEARTBEAT_MAX_AGE_SECONDS = env_int("CIVICTALENT_WORKER_HEARTBEAT_MAX_AGE", 180)
+# /healthz tells everyone ok or fail for each check; the detail (heartbeats, queue length, errors)
+# goes to platform admins and to monitors that send "Authorization: Bearer <this token>".
+HEALTH_DETAIL_TOKEN = env_str("CIVICTALENT_HEALTH_TOKEN")
 
 EMAIL_BACKEND = env_str("EMAIL_BACKEND", "django.core.mail.backends.smtp.EmailBackend")
 EMAIL_HOST = env_str("EMAIL_HOST", "localhost")

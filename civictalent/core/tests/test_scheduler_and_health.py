@@ -11,6 +11,19 @@ from civictalent.core.scheduler import scheduled_jobs_enqueue_due
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
+MONITOR_TOKEN = "a-monitors-token-for-tests"
+
+
+@pytest.fixture
+def client() -> Client:
+    """A monitor holding the configured token: it sees the whole report."""
+    return Client(HTTP_AUTHORIZATION=f"Bearer {MONITOR_TOKEN}")
+
+
+@pytest.fixture(autouse=True)
+def monitor_token(settings: object) -> None:
+    settings.HEALTH_DETAIL_TOKEN = MONITOR_TOKEN  # type: ignore[attr-defined]
+
 
 def test_each_job_is_enqueued_once_per_period_however_often_the_scheduler_looks() -> None:
     now = timezone.now()
@@ -69,3 +82,26 @@ def test_healthz_reports_a_stale_worker(client: Client) -> None:
     response = client.get("/healthz")
     assert response.status_code == 503
     assert "no worker heartbeat for" in response.json()["checks"]["worker"]["detail"]
+
+
+@pytest.mark.parametrize("authorization", ["", "Bearer wrong-token", f"Basic {MONITOR_TOKEN}"])
+def test_anyone_else_learns_only_ok_or_fail(authorization: str) -> None:
+    heartbeat_record(name=WORKER)
+    response = Client(HTTP_AUTHORIZATION=authorization).get("/healthz")
+    assert response.status_code == 503
+    assert response.json() == {
+        "status": "fail",
+        "checks": {
+            "database": {"status": "ok"},
+            "worker": {"status": "ok"},
+            "scheduler": {"status": "fail"},
+        },
+    }
+
+
+def test_a_platform_admin_sees_the_detail(people: dict[str, object]) -> None:
+    heartbeat_record(name=WORKER)
+    admin = Client()
+    admin.force_login(people["platform_admin"])  # type: ignore[arg-type]
+    worker = admin.get("/healthz").json()["checks"]["worker"]
+    assert "queued_tasks" in worker and "age_seconds" in worker
