@@ -1,9 +1,12 @@
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from datetime import timedelta
+from io import StringIO
 
 import pytest
+from django.core import mail
 from django.core.management import CommandError, call_command
 from django.test import Client, override_settings
 from django.utils import timezone
@@ -59,18 +62,46 @@ def test_demo_data_is_refused_outside_demo_mode() -> None:
         call_command("demo")
 
 
-def test_createadmin_makes_an_audited_platform_admin(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setenv("CIVICTALENT_ADMIN_PASSWORD", "a long and unusual passphrase")
-    call_command("createadmin", "lead@loti.example", "--name", "Lead Admin")
+@pytest.mark.django_db(transaction=True)
+def test_createadmin_invites_an_audited_platform_admin_who_chooses_their_own_password() -> None:
+    """No password exists until the invited person chooses one, so nobody else can sign in first
+    and set up the authenticator app the account must use."""
+    out = StringIO()
+    call_command("createadmin", "lead@loti.example", "--name", "Lead Admin", stdout=out)
     admin = User.objects.get(email="lead@loti.example")
-    assert admin.is_platform_admin and admin.check_password("a long and unusual passphrase")
+    assert admin.is_platform_admin and not admin.has_usable_password()
     assert AuditEvent.objects.filter(action="user.platform_admin_created").exists()
+    assert "emailed a link" in out.getvalue() and "/accounts/password/" not in out.getvalue()
+    (invitation,) = [m for m in mail.outbox if m.to == ["lead@loti.example"]]
+    link = re.search(r"https?://\S+(/accounts/password/reset/key/\S+/)", str(invitation.body))
+    assert link, invitation.body
+
+    client = Client()
+    assert "_auth_user_id" not in client.session
+    form_page = client.get(link.group(1), follow=True)
+    assert form_page.status_code == 200
+    set_password_url = form_page.redirect_chain[-1][0]
+    passphrase = "a long and unusual passphrase"
+    client.post(set_password_url, {"password1": passphrase, "password2": passphrase})
+    admin.refresh_from_db()
+    assert admin.check_password(passphrase)
+    # The link works once.
+    again = client.get(link.group(1), follow=True).content.decode().lower()
+    assert "invalid" in again or "bad token" in again
+    # Signed in, the new admin must set up an authenticator app before anything else.
+    client.post("/accounts/login/", {"login": "lead@loti.example", "password": passphrase})
+    assert client.get("/platform/audit/")["Location"].startswith("/accounts/2fa/totp/activate/")
+
     with pytest.raises(CommandError, match="already an account"):
-        call_command("createadmin", "LEAD@loti.example")
-    monkeypatch.setenv("CIVICTALENT_ADMIN_PASSWORD", "short")
-    with pytest.raises(CommandError, match="too short"):
-        call_command("createadmin", "other@loti.example")
-    assert not User.objects.filter(email="other@loti.example").exists()
+        call_command("createadmin", "LEAD@loti.example", stdout=StringIO())
+    with pytest.raises(CommandError, match="not an email address"):
+        call_command("createadmin", "not-an-address", stdout=StringIO())
+
+
+def test_createadmin_prints_the_link_only_when_asked() -> None:
+    out = StringIO()
+    call_command("createadmin", "lead@loti.example", "--print-link", stdout=out)
+    assert "/accounts/password/reset/key/" in out.getvalue()
 
 
 def test_platform_admin_changes_in_the_admin_site_are_audited(
