@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+from django.core.exceptions import RequestDataTooBig
+from django.http import HttpRequest, HttpResponse
 from ninja import NinjaAPI
 
 from civictalent.api.framework import router as framework_router
 from civictalent.api.healthcheck import router as healthcheck_router
 from civictalent.api.salaries import router as salaries_router
 from civictalent.core.ratelimit import ApiThrottle
+from civictalent.core.views import request_too_large_detail
 
 api = NinjaAPI(
     title="Civic Talent API",
@@ -18,6 +21,14 @@ api = NinjaAPI(
     # Per account when signed in, per address otherwise; a JSON 429 with Retry-After beyond it.
     throttle=ApiThrottle(),
 )
+
+
+@api.exception_handler(RequestDataTooBig)
+def request_too_large(request: HttpRequest, exc: RequestDataTooBig) -> HttpResponse:
+    """A body over DATA_UPLOAD_MAX_MEMORY_SIZE: the documented JSON error, not an HTML page."""
+    return api.create_response(request, {"detail": request_too_large_detail()}, status=413)
+
+
 api.add_router("/framework/", framework_router)
 api.add_router("/salaries/", salaries_router)
 api.add_router("/health-check/", healthcheck_router)

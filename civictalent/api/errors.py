@@ -9,7 +9,7 @@ from ninja import Schema
 
 
 class ErrorOut(Schema):
-    """400, 401, 404, 429 and 503: one sentence saying what is wrong."""
+    """400, 401, 404, 413, 429 and 503: one sentence saying what is wrong."""
 
     detail: str
 
@@ -23,3 +23,5 @@ class ValidationErrorOut(Schema):
 # Every operation can refuse a body it cannot parse (400), invalid input (422) or too many
 # requests (429).
 COMMON_ERRORS: dict[int, type[Schema]] = {400: ErrorOut, 422: ValidationErrorOut, 429: ErrorOut}
+# An operation that takes a body also refuses one over DATA_UPLOAD_MAX_MEMORY_SIZE (413).
+BODY_ERRORS: dict[int, type[Schema]] = {413: ErrorOut}

@@ -6,7 +6,7 @@ No ``from __future__ import annotations`` here: django-ninja reads the annotatio
 from django.http import HttpRequest
 from ninja import Field, Router, Schema
 
-from civictalent.api.errors import COMMON_ERRORS
+from civictalent.api.errors import BODY_ERRORS, COMMON_ERRORS
 from civictalent.healthcheck.engine import check
 from civictalent.healthcheck.forms import MAX_TEXT_CHARACTERS
 
@@ -42,7 +42,7 @@ class ReportOut(Schema):
 
 @router.post(
     "/check",
-    response={200: ReportOut, **COMMON_ERRORS},
+    response={200: ReportOut, **COMMON_ERRORS, **BODY_ERRORS},
     summary="Score a job advert and list the findings",
 )
 def check_advert(request: HttpRequest, payload: CheckIn) -> dict[str, object]:
