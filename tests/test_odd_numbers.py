@@ -8,6 +8,8 @@ clear message) or a 400/404, never a 500.
 
 from __future__ import annotations
 
+import re
+from pathlib import Path
 from typing import Any
 from urllib.parse import urlencode
 
@@ -170,3 +172,54 @@ def test_the_vacancy_form_number_fields(odd: str, editor: User, council_a: Organ
         data = {**form_data(organisation=str(council_a.pk)), name: odd}
         response = client.post(reverse("jobs:vacancy_new"), data)
         assert_answered(response)
+
+
+@pytest.mark.parametrize("odd", ODD)
+def test_the_api_answers_odd_numbers_without_a_server_error(odd: str, editor: User) -> None:
+    """The API takes no whole numbers in paths or queries today: numbers in its text fields
+    and slugs are text, and must stay harmless."""
+    client = client_for(editor)
+    for path in (
+        f"/api/salaries/benchmarks/level/{odd or 'x'}",
+        f"/api/salaries/benchmarks/family/{odd or 'x'}",
+        f"/api/salaries/parse?{urlencode({'text': odd})}",
+        f"/api/framework/map-title?{urlencode({'title': odd})}",
+    ):
+        response = client.get(path)
+        assert response.status_code in (200, 404, 422), (path, response.status_code)
+
+
+def test_every_whole_number_the_api_reads_has_bounds() -> None:
+    """django-ninja checks a whole number's type, not its size: any integer parameter added to
+    the API must carry a maximum (ge/le in its Field), or it could reach the database
+    beyond 64 bits."""
+    schema = Client().get("/api/openapi.json").json()
+    unbounded = [
+        (path, method, parameter["name"])
+        for path, operations in schema["paths"].items()
+        for method, operation in operations.items()
+        for parameter in operation.get("parameters", [])
+        if parameter.get("schema", {}).get("type") == "integer"
+        and "maximum" not in parameter["schema"]
+    ]
+    assert unbounded == []
+
+
+# Where request data is read: views, forms, the search criteria, the sitemap and the API.
+REQUEST_READERS = ("*views.py", "*forms.py", "criteria.py", "sitemaps.py", "api/*.py")
+UNBOUNDED = re.compile(r"\.isdigit\(\)|(?<![\w.])int\((request|get|value|raw|text)\b")
+
+
+def test_request_readers_parse_numbers_only_with_the_bounded_helper() -> None:
+    package = Path(__file__).resolve().parent.parent / "civictalent"
+    found = [
+        f"{path.relative_to(package)}:{number}: {line.strip()}"
+        for pattern in REQUEST_READERS
+        for path in sorted(package.rglob(pattern))
+        if "tests" not in path.parts
+        for number, line in enumerate(path.read_text().splitlines(), start=1)
+        if UNBOUNDED.search(line)
+    ]
+    assert found == [], "read whole numbers with core.numbers.parse_bounded_int:\n" + "\n".join(
+        found
+    )

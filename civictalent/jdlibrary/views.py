@@ -43,7 +43,7 @@ def library(request: HttpRequest) -> HttpResponse:
         contract=get.get("contract", ""),
         salary_band=get.get("salary", ""),
         exemplars_only=get.get("exemplars") == "1",
-        published_within_days=int(get["published"])
+        published_within_days=parse_bounded_int(get.get("published"))
         if get.get("published") in selectors.PUBLISHED_WITHIN
         else None,
         sort=get.get("sort", "relevance") if get.get("sort") in selectors.SORTS else "relevance",
