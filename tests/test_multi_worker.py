@@ -157,7 +157,7 @@ def test_no_task_runs_twice_and_none_is_lost_when_a_worker_is_killed(
 def test_only_tasks_of_silent_workers_are_requeued() -> None:
     from django_tasks_db.models import DBTaskResult
 
-    from civictalent.core.schedule import SCHEDULE
+    from civictalent.core.scheduler import scheduled_jobs
 
     now = timezone.now()
     long_ago = now - timedelta(minutes=10)
@@ -183,4 +183,4 @@ def test_only_tasks_of_silent_workers_are_requeued() -> None:
     assert [statuses[pk] for pk in ids] == ["READY", "RUNNING", "RUNNING", "READY"]
     assert not Heartbeat.objects.filter(name=f"{TASK_WORKER_HEARTBEAT_PREFIX}dead").exists()
     assert tasks_requeue_stalled(now=now, stale_after=timedelta(minutes=2)) == []
-    assert "requeue-stalled-tasks" in {job.name for job in SCHEDULE}
+    assert "requeue-stalled-tasks" in {job.name for job in scheduled_jobs()}

@@ -6,17 +6,24 @@ import logging
 from datetime import datetime
 from functools import partial
 
+from typing import Any
+
 from django.db import IntegrityError, transaction
-from django.utils.module_loading import import_string
 
 from civictalent.core.models import ScheduledRun
-from civictalent.core.schedule import SCHEDULE, ScheduledJob
+from civictalent.core.registry import contributions
+from civictalent.core.scheduling import ScheduledJob
 
 logger = logging.getLogger(__name__)
 
 
-def _enqueue(task_path: str) -> None:
-    import_string(task_path).enqueue()
+def scheduled_jobs() -> list[ScheduledJob]:
+    """Every app's periodic jobs: ``SCHEDULED_JOBS`` in each app's ``schedule.py``."""
+    return list(contributions("schedule", "SCHEDULED_JOBS"))
+
+
+def _enqueue(task: Any) -> None:
+    task.enqueue()
 
 
 def scheduled_jobs_enqueue_due(
@@ -24,7 +31,7 @@ def scheduled_jobs_enqueue_due(
 ) -> list[str]:
     """Claim this period for each due job and enqueue its task. Returns the jobs enqueued."""
     enqueued: list[str] = []
-    for job in SCHEDULE if jobs is None else jobs:
+    for job in scheduled_jobs() if jobs is None else jobs:
         period = job.cadence.period(now)
         try:
             with transaction.atomic():

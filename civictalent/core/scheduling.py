@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
+from typing import Any
 from zoneinfo import ZoneInfo
 
 LONDON = ZoneInfo("Europe/London")
@@ -61,3 +62,13 @@ class Daily:
 
 
 Cadence = Every | Weekly | Daily
+
+
+@dataclass(frozen=True)
+class ScheduledJob:
+    """One periodic job: each app lists its own in ``SCHEDULED_JOBS`` of its ``schedule.py``."""
+
+    name: str
+    cadence: Cadence
+    task: Any  # a django-tasks task: its ``enqueue()`` is called when the job falls due
+    description: str

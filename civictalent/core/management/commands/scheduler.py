@@ -16,8 +16,7 @@ from django.db import DatabaseError
 from django.utils import timezone
 
 from civictalent.core.health import SCHEDULER, heartbeat_record
-from civictalent.core.schedule import SCHEDULE
-from civictalent.core.scheduler import scheduled_jobs_enqueue_due
+from civictalent.core.scheduler import scheduled_jobs, scheduled_jobs_enqueue_due
 
 
 class Command(BaseCommand):
@@ -36,7 +35,7 @@ class Command(BaseCommand):
         signal.signal(signal.SIGTERM, stop)
         signal.signal(signal.SIGINT, stop)
         if not once:
-            names = ", ".join(job.name for job in SCHEDULE)
+            names = ", ".join(job.name for job in scheduled_jobs())
             self.stdout.write(f"Scheduler started ({names}); checking every {interval} seconds.")
         while self.running:
             try:
