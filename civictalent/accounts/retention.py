@@ -1,8 +1,8 @@
 """How long we keep personal data about people with accounts, enforced daily.
 
-``retention_apply`` applies every rule below; the ``apply-retention-rules`` scheduled job runs it
-(civictalent/accounts/schedule.py). Other rules live with the data they govern: copies of sent emails
-(90 days) in core/housekeeping.py, and unconfirmed job alerts (7 days) in alerts/services.py.
+``retention_apply`` applies every rule below; the ``apply-retention-rules`` scheduled job runs
+it (civictalent/accounts/schedule.py). Other rules live with the data they govern: copies of sent
+emails (90 days) in core/housekeeping.py, and unconfirmed job alerts (7 days) in alerts/services.py.
 docs/data-protection.md lists them all.
 """
 

@@ -4,11 +4,12 @@ Low layers never import a feature. Instead each app that has something to add de
 with an agreed name, and the layer that needs it collects them all, in the order of
 INSTALLED_APPS (as Django's admin finds ``admin.py`` and ``rules`` finds ``rules.py``):
 
-| module in an app   | holds                                     | read by                        |
-|--------------------|-------------------------------------------|--------------------------------|
-| ``schedule.py``    | ``SCHEDULED_JOBS``: periodic tasks        | ``core.scheduler``             |
-| ``personal_data.py`` | ``SOURCES``, ``ERASURE``, ``ERASURE_BLOCKERS``, ``RETENTION`` (see core/privacy.py) | ``accounts`` (download, delete, retention) |
-| ``seeding.py``     | ``DEMO_STEPS``, ``GENERATION_STEPS``      | ``seed`` (demo data, the generator) |
+- ``schedule.py``: ``SCHEDULED_JOBS``, the app's periodic tasks; read by ``core.scheduler``.
+- ``personal_data.py``: ``SOURCES``, ``ERASURE``, ``ERASURE_BLOCKERS`` and ``RETENTION``, what
+  the app holds about people (see core/privacy.py); read by ``accounts`` to download, delete and
+  expire a person's data.
+- ``seeding.py``: ``DEMO_STEPS`` and ``GENERATION_STEPS``; read by ``seed`` (demo data and the
+  large-data generator).
 """
 
 from __future__ import annotations

@@ -5,7 +5,6 @@ from __future__ import annotations
 import logging
 from datetime import datetime
 from functools import partial
-
 from typing import Any
 
 from django.db import IntegrityError, transaction

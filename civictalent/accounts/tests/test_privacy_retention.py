@@ -5,7 +5,6 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import datetime, timedelta
 
-
 import pytest
 from allauth.account.models import EmailAddress
 from django.contrib.sessions.backends.db import SessionStore
@@ -13,8 +12,8 @@ from django.contrib.sessions.models import Session
 from django.utils import timezone
 
 from civictalent.accounts import retention
-from civictalent.accounts.tasks import apply_retention_rules
 from civictalent.accounts.models import User
+from civictalent.accounts.tasks import apply_retention_rules
 from civictalent.core.models import AuditEvent
 from civictalent.core.scheduler import scheduled_jobs
 from civictalent.organisations.models import JoinRequest, Organisation
