@@ -1,8 +1,10 @@
-"""Everything we hold about one person, as JSON files in a zip (their right of access).
+"""What accounts hold about people, and the download that gathers every app's (their right of
+access).
 
-One function per source. Each ``Source`` names the foreign keys to the user it covers, and
-civictalent/accounts/tests/test_privacy_export.py fails when a model gains a foreign key to the
-user that no source covers: add a function and a ``Source`` line here when that happens.
+Each app lists what it holds in its own ``personal_data.py`` (core/privacy.py says what each list
+means); ``all_sources()`` collects them. civictalent/accounts/tests/test_privacy_export.py fails
+when a model gains a foreign key to a person that no source covers: add a source to the
+``personal_data.py`` of the app that owns the model.
 
 Secrets are never exported: no password hash, no two-factor secrets or recovery codes, no alert
 link secrets, no sign-in provider tokens.
@@ -13,23 +15,37 @@ from __future__ import annotations
 import io
 import json
 import zipfile
-from collections.abc import Callable
-from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timedelta
 from typing import Any
 
+from allauth.account.models import EmailAddress
+from allauth.mfa.models import Authenticator
+from allauth.socialaccount.models import SocialAccount
+from django.conf import settings
 from django.core.serializers.json import DjangoJSONEncoder
-from django.db.models import Q
+from django.db.models import Exists, OuterRef
 
 from civictalent.accounts.models import User
+from civictalent.core.privacy import (
+    ErasureBlocker,
+    ErasureStep,
+    Person,
+    PersonalDataSource,
+    RetentionRule,
+    Rows,
+    rows,
+)
+from civictalent.core.registry import contributions
 
-Rows = list[dict[str, Any]]
+DB_SESSION_ENGINES = {
+    "django.contrib.sessions.backends.db",
+    "django.contrib.sessions.backends.cached_db",
+}
+UNVERIFIED_ACCOUNT_LIFETIME = timedelta(days=14)
 
 
 def email_addresses_of(user: User) -> list[str]:
     """The person's addresses in lower case: their sign-in address and every one they added."""
-    from allauth.account.models import EmailAddress
-
     addresses = {user.email.lower()}
     addresses.update(
         address.lower()
@@ -38,19 +54,15 @@ def email_addresses_of(user: User) -> list[str]:
     return sorted(addresses)
 
 
-def _rows(values: Any) -> Rows:
-    """A ``.values()`` query set as plain dicts."""
-    return [dict(row) for row in values]
+def person_of(user: User) -> Person:
+    return Person(user=user, addresses=email_addresses_of(user), name=user.display_name)
 
 
-def _address_filter(field: str, addresses: list[str]) -> Q:
-    query = Q(pk__in=[])
-    for address in addresses:
-        query |= Q(**{f"{field}__iexact": address})
-    return query
+# --- What accounts themselves hold ----------------------------------------------------------
 
 
-def account(user: User) -> dict[str, Any]:
+def account(person: Person) -> dict[str, Any]:
+    user = person.user
     return {
         "id": user.pk,
         "email": user.email,
@@ -64,257 +76,121 @@ def account(user: User) -> dict[str, Any]:
     }
 
 
-def email_addresses(user: User) -> Rows:
-    from allauth.account.models import EmailAddress
-
-    return _rows(
-        EmailAddress.objects.filter(user=user)
+def email_addresses(person: Person) -> Rows:
+    return rows(
+        EmailAddress.objects.filter(user=person.user)
         .order_by("email")
         .values("email", "verified", "primary")
     )
 
 
-def two_factor_authenticators(user: User) -> Rows:
-    from allauth.mfa.models import Authenticator
-
+def two_factor_authenticators(person: Person) -> Rows:
     return [
         {"type": row["type"], "created_at": row["created_at"], "last_used_at": row["last_used_at"]}
-        for row in Authenticator.objects.filter(user=user)
+        for row in Authenticator.objects.filter(user=person.user)
         .order_by("created_at")
         .values("type", "created_at", "last_used_at")
     ]
 
 
-def sign_in_providers(user: User) -> Rows:
-    from allauth.socialaccount.models import SocialAccount
-
-    return _rows(
-        SocialAccount.objects.filter(user=user)
+def sign_in_providers(person: Person) -> Rows:
+    return rows(
+        SocialAccount.objects.filter(user=person.user)
         .order_by("date_joined")
         .values("provider", "uid", "date_joined", "last_login", "extra_data")
     )
 
 
-def memberships(user: User) -> Rows:
-    from civictalent.organisations.models import Membership
+def sessions_end(person: Person) -> int:
+    """Delete every unexpired signed-in session of the person (on the database session store)."""
+    if settings.SESSION_ENGINE not in DB_SESSION_ENGINES:
+        return 0
+    from django.contrib.sessions.models import Session
+    from django.utils import timezone
 
-    return _rows(
-        Membership.objects.filter(user=user)
-        .order_by("organisation__short_name")
-        .values("organisation__name", "role", "created_at")
-    )
-
-
-def join_requests(user: User) -> Rows:
-    from civictalent.organisations.models import JoinRequest
-
-    return _rows(
-        JoinRequest.objects.filter(user=user)
-        .order_by("created_at")
-        .values("organisation__name", "message", "status", "created_at", "decided_at")
-    )
-
-
-def join_requests_decided(user: User) -> Rows:
-    from civictalent.organisations.models import JoinRequest
-
-    return _rows(
-        JoinRequest.objects.filter(decided_by=user)
-        .order_by("decided_at")
-        .values("id", "organisation__name", "status", "decided_at", "decision_note")
-    )
-
-
-def saved_job_searches(user: User) -> Rows:
-    from civictalent.jobs.models import SavedSearch
-
-    return _rows(
-        SavedSearch.objects.filter(user=user)
-        .order_by("created_at")
-        .values("name", "query_string", "created_at")
-    )
-
-
-def job_alerts(user: User) -> Rows:
-    from civictalent.alerts.models import AlertSubscription
-
-    return _rows(
-        AlertSubscription.objects.filter(_address_filter("email", email_addresses_of(user)))
-        .order_by("created_at")
-        .values(
-            "email",
-            "query_string",
-            "frequency",
-            "created_at",
-            "verified_at",
-            "last_sent_at",
-            "unsubscribed_at",
-        )
-    )
-
-
-def emails_sent_to_you(user: User) -> Rows:
-    from civictalent.core.models import OutboundEmail
-
-    return _rows(
-        OutboundEmail.objects.filter(_address_filter("to", email_addresses_of(user)))
-        .order_by("created_at")
-        .values("to", "subject", "body_text", "status", "created_at", "sent_at")
-    )
-
-
-def audit_events(user: User) -> Rows:
-    """What the audit log records you doing, and what it records being done to your account."""
-    from civictalent.core.models import AuditEvent
-
-    about_you = Q(target_type=User._meta.label, target_id=str(user.pk))
-    return _rows(
-        AuditEvent.objects.filter(Q(actor=user) | about_you)
-        .order_by("created_at", "id")
-        .values("created_at", "action", "target_type", "target_id", "summary", "changes")
-    )
-
-
-def admin_site_changes(user: User) -> Rows:
-    from django.contrib.admin.models import LogEntry
-
-    return _rows(
-        LogEntry.objects.filter(user=user)
-        .order_by("action_time")
-        .values("action_time", "content_type__model", "object_id", "object_repr", "action_flag")
-    )
-
-
-def job_descriptions_created(user: User) -> Rows:
-    from civictalent.jdlibrary.models import JobDescription
-
-    return _rows(
-        JobDescription.objects.filter(created_by=user)
-        .order_by("created_at")
-        .values("id", "title", "organisation__name", "status", "created_at")
-    )
-
-
-def job_description_versions(user: User) -> Rows:
-    from civictalent.jdlibrary.models import JDVersion
-
-    return _rows(
-        JDVersion.objects.filter(author=user)
-        .order_by("created_at")
-        .values("job_description_id", "job_description__title", "number", "summary", "created_at")
-    )
-
-
-def job_description_suggestions(user: User) -> Rows:
-    from civictalent.jdlibrary.models import JDSuggestion
-
-    written = JDSuggestion.objects.filter(author=user).values(
-        "id", "job_description__title", "text", "status", "created_at"
-    )
-    resolved = JDSuggestion.objects.filter(resolved_by=user).values(
-        "id", "job_description__title", "status", "resolved_at", "response"
-    )
-    return [
-        *({"you": "wrote", **row} for row in written.order_by("created_at")),
-        *({"you": "resolved", **row} for row in resolved.order_by("resolved_at")),
+    theirs = [
+        session.pk
+        for session in Session.objects.filter(expire_date__gt=timezone.now()).iterator()
+        if str(session.get_decoded().get("_auth_user_id")) == str(person.user.pk)
     ]
+    Session.objects.filter(pk__in=theirs).delete()
+    return len(theirs)
 
 
-def vacancies(user: User) -> Rows:
-    """Vacancies you created, and vacancies that name you as their contact."""
-    from civictalent.jobs.models import Vacancy
+def last_platform_admin_reasons(user: User) -> list[str]:
+    others = User.objects.filter(is_platform_admin=True, is_active=True).exclude(pk=user.pk)
+    if user.is_platform_admin and not others.exists():
+        return ["You are the only platform admin. Make someone else a platform admin first."]
+    return []
 
-    fields = ("id", "title", "organisation__name", "status", "created_at")
-    created = Vacancy.objects.filter(created_by=user).order_by("created_at").values(*fields)
-    contact = (
-        Vacancy.objects.filter(_address_filter("contact_email", email_addresses_of(user)))
-        .order_by("created_at")
-        .values(*fields, "contact_name", "contact_email")
+
+def unverified_accounts_delete(now: datetime) -> int:
+    """Delete accounts made by signing up whose owner never confirmed the address, 14 days on.
+
+    Only accounts that have an unconfirmed address, no confirmed one, and have never signed in:
+    accounts made by commands or demo data (no address rows) and people who signed in through
+    their council's identity provider are left alone.
+    """
+    from django.db import transaction
+
+    from civictalent.accounts.erasure import account_delete_unverified
+
+    verified = EmailAddress.objects.filter(user=OuterRef("pk"), verified=True)
+    unverified = EmailAddress.objects.filter(user=OuterRef("pk"), verified=False)
+    stale = User.objects.filter(
+        Exists(unverified),
+        ~Exists(verified),
+        last_login__isnull=True,
+        is_platform_admin=False,
+        is_staff=False,
+        date_joined__lt=now - UNVERIFIED_ACCOUNT_LIFETIME,
     )
-    return [
-        *({"you": "created", **row} for row in created),
-        *({"you": "are the contact", **row} for row in contact),
-    ]
+    deleted = 0
+    for user in stale.iterator():
+        with transaction.atomic():
+            account_delete_unverified(user=user)
+        deleted += 1
+    return deleted
 
 
-def vacancy_imports(user: User) -> Rows:
-    from civictalent.jobs.models import VacancyImport
+def expired_sessions_delete(now: datetime) -> int:
+    """Delete signed-in sessions past their expiry (14 days after the last visit)."""
+    if settings.SESSION_ENGINE not in DB_SESSION_ENGINES:
+        return 0
+    from django.contrib.sessions.models import Session
 
-    return _rows(
-        VacancyImport.objects.filter(started_by=user)
-        .order_by("created_at")
-        .values("id", "organisation__name", "source", "created_at")
-    )
-
-
-def pay_spines_imported(user: User) -> Rows:
-    from civictalent.salaries.models import PaySpine
-
-    return _rows(PaySpine.objects.filter(imported_by=user).values("id", "scheme__name"))
+    deleted, _ = Session.objects.filter(expire_date__lt=now).delete()
+    return deleted
 
 
-def health_check_rescores(user: User) -> Rows:
-    from civictalent.healthcheck.models import RescoreRun
-
-    return _rows(
-        RescoreRun.objects.filter(requested_by=user)
-        .order_by("started_at")
-        .values("id", "rules_version", "started_at", "finished_at")
-    )
-
-
-@dataclass(frozen=True)
-class Source:
-    """One JSON file of the download, and the foreign keys to the user it covers."""
-
-    filename: str
-    collect: Callable[[User], Any]
-    covers: tuple[str, ...] = ()  # "app_label.Model.field"
-
-
-SOURCES: tuple[Source, ...] = (
-    Source("account.json", account),
-    Source("email_addresses.json", email_addresses, ("account.EmailAddress.user",)),
-    Source(
+SOURCES = (
+    PersonalDataSource("account.json", account),
+    PersonalDataSource("email_addresses.json", email_addresses, ("account.EmailAddress.user",)),
+    PersonalDataSource(
         "two_factor_authentication.json", two_factor_authenticators, ("mfa.Authenticator.user",)
     ),
-    Source("sign_in_providers.json", sign_in_providers, ("socialaccount.SocialAccount.user",)),
-    Source("council_memberships.json", memberships, ("organisations.Membership.user",)),
-    Source("join_requests.json", join_requests, ("organisations.JoinRequest.user",)),
-    Source(
-        "join_requests_you_decided.json",
-        join_requests_decided,
-        ("organisations.JoinRequest.decided_by",),
-    ),
-    Source("saved_job_searches.json", saved_job_searches, ("jobs.SavedSearch.user",)),
-    Source("job_alerts.json", job_alerts),
-    Source("emails_sent_to_you.json", emails_sent_to_you),
-    Source("audit_log.json", audit_events, ("core.AuditEvent.actor",)),
-    Source("admin_site_changes.json", admin_site_changes, ("admin.LogEntry.user",)),
-    Source(
-        "job_descriptions_created.json",
-        job_descriptions_created,
-        ("jdlibrary.JobDescription.created_by",),
-    ),
-    Source(
-        "job_description_versions.json", job_description_versions, ("jdlibrary.JDVersion.author",)
-    ),
-    Source(
-        "job_description_suggestions.json",
-        job_description_suggestions,
-        ("jdlibrary.JDSuggestion.author", "jdlibrary.JDSuggestion.resolved_by"),
-    ),
-    Source("vacancies.json", vacancies, ("jobs.Vacancy.created_by",)),
-    Source("vacancy_imports.json", vacancy_imports, ("jobs.VacancyImport.started_by",)),
-    Source("pay_spines_imported.json", pay_spines_imported, ("salaries.PaySpine.imported_by",)),
-    Source(
-        "health_check_rescores.json",
-        health_check_rescores,
-        ("healthcheck.RescoreRun.requested_by",),
+    PersonalDataSource(
+        "sign_in_providers.json", sign_in_providers, ("socialaccount.SocialAccount.user",)
     ),
 )
+ERASURE = (ErasureStep("sessions_ended", sessions_end),)
+ERASURE_BLOCKERS = (ErasureBlocker(last_platform_admin_reasons),)
+RETENTION = (
+    RetentionRule("unverified_accounts", unverified_accounts_delete),
+    RetentionRule("expired_sessions", expired_sessions_delete),
+)
 
-COVERED_FOREIGN_KEYS: frozenset[str] = frozenset(key for s in SOURCES for key in s.covers)
+
+# --- Every app's, together -------------------------------------------------------------------
+
+
+def all_sources() -> tuple[PersonalDataSource, ...]:
+    return contributions("personal_data", "SOURCES")
+
+
+def covered_foreign_keys() -> frozenset[str]:
+    return frozenset(key for source in all_sources() for key in source.covers)
+
 
 README = """This is everything {service} holds about you, made on {made_at}.
 
@@ -329,7 +205,8 @@ are listed by title only. Salary observations are not linked to the person who a
 
 def personal_data_export(user: User) -> dict[str, Any]:
     """Every source's data for ``user``, by file name."""
-    return {source.filename: source.collect(user) for source in SOURCES}
+    person = person_of(user)
+    return {source.filename: source.collect(person) for source in all_sources()}
 
 
 def personal_data_zip(user: User, *, service: str, made_at: datetime) -> bytes:

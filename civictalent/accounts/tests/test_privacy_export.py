@@ -15,7 +15,7 @@ from django.db import models
 from django.test import Client
 
 from civictalent.accounts.models import User
-from civictalent.accounts.personal_data import COVERED_FOREIGN_KEYS, SOURCES
+from civictalent.accounts.personal_data import all_sources, covered_foreign_keys
 from civictalent.alerts.models import AlertSubscription
 from civictalent.core.audit import audit_record
 from civictalent.core.models import AuditEvent, OutboundEmail
@@ -38,12 +38,12 @@ def foreign_keys_to_people() -> list[tuple[type[models.Model], Any]]:
 
 def test_every_foreign_key_to_a_person_is_in_the_download() -> None:
     found = {f"{model._meta.label}.{field.name}" for model, field in foreign_keys_to_people()}
-    missing = sorted(found - COVERED_FOREIGN_KEYS)
+    missing = sorted(found - covered_foreign_keys())
     assert not missing, (
         f"these fields point at a person but the data download does not cover them: {missing}. "
-        "Add a function and a Source to civictalent/accounts/personal_data.py."
+        "Add a PersonalDataSource to the personal_data.py of the app that owns the model."
     )
-    assert not COVERED_FOREIGN_KEYS - found, "personal_data.py lists fields that do not exist"
+    assert not covered_foreign_keys() - found, "personal_data.py lists fields that do not exist"
 
 
 def test_every_foreign_key_to_a_person_is_deleted_or_emptied_with_the_account() -> None:
@@ -58,7 +58,7 @@ def test_every_foreign_key_to_a_person_is_deleted_or_emptied_with_the_account() 
 
 
 def test_every_source_has_its_own_file() -> None:
-    names = [source.filename for source in SOURCES]
+    names = [source.filename for source in all_sources()]
     assert len(names) == len(set(names))
     assert all(name.endswith(".json") for name in names)
 
@@ -119,7 +119,7 @@ def test_the_download_holds_the_persons_data_and_no_secrets_or_other_peoples(
     client.force_login(jo)
     files = download(client)
 
-    assert {source.filename for source in SOURCES} | {"README.txt"} == set(files)
+    assert {source.filename for source in all_sources()} | {"README.txt"} == set(files)
     assert files["account.json"]["email"] == "jo@hackney.gov.uk"
     assert files["account.json"]["display_name"] == "Jo Bloggs"
     assert [row["email"] for row in files["email_addresses.json"]] == ["jo@hackney.gov.uk"]

@@ -11,11 +11,14 @@ from django.contrib.sessions.backends.db import SessionStore
 from django.contrib.sessions.models import Session
 from django.utils import timezone
 
+from civictalent.accounts import personal_data as accounts_data
 from civictalent.accounts import retention
 from civictalent.accounts.models import User
 from civictalent.accounts.tasks import apply_retention_rules
+from civictalent.core import personal_data as core_data
 from civictalent.core.models import AuditEvent
 from civictalent.core.scheduler import scheduled_jobs
+from civictalent.organisations import personal_data as organisations_data
 from civictalent.organisations.models import JoinRequest, Organisation
 
 pytestmark = pytest.mark.django_db
@@ -31,7 +34,7 @@ def signed_up(email: str, *, joined: datetime, verified: bool = False) -> User:
 
 
 def test_accounts_never_confirmed_are_deleted_after_14_days() -> None:
-    limit = NOW - retention.UNVERIFIED_ACCOUNT_LIFETIME
+    limit = NOW - accounts_data.UNVERIFIED_ACCOUNT_LIFETIME
     inside = signed_up("inside@example.org", joined=limit + MINUTE)
     outside = signed_up("outside@example.org", joined=limit - MINUTE)
     confirmed = signed_up("confirmed@example.org", joined=limit - MINUTE, verified=True)
@@ -40,7 +43,7 @@ def test_accounts_never_confirmed_are_deleted_after_14_days() -> None:
     no_address = User.objects.create_user(email="made-by-a-command@example.org")
     User.objects.filter(pk=no_address.pk).update(date_joined=limit - MINUTE)
 
-    assert retention.unverified_accounts_delete(now=NOW) == 1
+    assert accounts_data.unverified_accounts_delete(now=NOW) == 1
 
     remaining = set(User.objects.values_list("pk", flat=True))
     assert outside.pk not in remaining
@@ -52,7 +55,7 @@ def test_accounts_never_confirmed_are_deleted_after_14_days() -> None:
 def test_join_requests_decided_over_a_year_ago_are_deleted(
     make_user: Callable[..., User], council_a: Organisation
 ) -> None:
-    limit = NOW - retention.KEEP_DECIDED_JOIN_REQUESTS
+    limit = NOW - organisations_data.KEEP_DECIDED_JOIN_REQUESTS
     person = make_user()
 
     def request(status: str, decided_at: datetime | None) -> JoinRequest:
@@ -65,7 +68,7 @@ def test_join_requests_decided_over_a_year_ago_are_deleted(
     pending = request(JoinRequest.Status.PENDING, None)
     JoinRequest.objects.filter(pk=pending.pk).update(created_at=limit - timedelta(days=30))
 
-    assert retention.decided_join_requests_delete(now=NOW) == 1
+    assert organisations_data.decided_join_requests_delete(now=NOW) == 1
 
     assert set(JoinRequest.objects.values_list("pk", flat=True)) == {inside.pk, pending.pk}
     assert not JoinRequest.objects.filter(pk=outside.pk).exists()
@@ -82,12 +85,12 @@ def event_at(when: datetime, actor: User | None, summary: str) -> AuditEvent:
 def test_audit_events_stop_naming_the_actor_after_two_years(
     make_user: Callable[..., User],
 ) -> None:
-    limit = NOW - retention.UNLINK_AUDIT_ACTORS_AFTER
+    limit = NOW - core_data.UNLINK_AUDIT_ACTORS_AFTER
     jo = make_user(email="jo@example.org", name="Jo Bloggs")
     inside = event_at(limit + MINUTE, jo, "jo@example.org changed a role")
     outside = event_at(limit - MINUTE, jo, "Jo Bloggs (jo@example.org) changed a role")
 
-    assert retention.audit_actors_unlink(now=NOW) == 1
+    assert core_data.audit_actors_unlink(now=NOW) == 1
 
     inside.refresh_from_db()
     outside.refresh_from_db()
@@ -98,11 +101,11 @@ def test_audit_events_stop_naming_the_actor_after_two_years(
 
 
 def test_audit_events_are_deleted_after_six_years() -> None:
-    limit = NOW - retention.KEEP_AUDIT_EVENTS
+    limit = NOW - core_data.KEEP_AUDIT_EVENTS
     inside = event_at(limit + MINUTE, None, "kept")
     event_at(limit - MINUTE, None, "too old")
 
-    assert retention.old_audit_events_delete(now=NOW) == 1
+    assert core_data.old_audit_events_delete(now=NOW) == 1
 
     assert list(AuditEvent.objects.values_list("pk", flat=True)) == [inside.pk]
 
@@ -118,7 +121,7 @@ def test_expired_sessions_are_deleted() -> None:
     live = session(NOW + MINUTE)
     session(NOW - MINUTE)
 
-    assert retention.expired_sessions_delete(now=NOW) == 1
+    assert accounts_data.expired_sessions_delete(now=NOW) == 1
 
     assert list(Session.objects.values_list("pk", flat=True)) == [live]
 
