@@ -1,4 +1,5 @@
-"""The title mapper for the default framework, built once per process and framework version."""
+"""Job title -> role level in the default framework: the title mapper, built once per process and
+framework version, and the one lookup of the role level it names (for vacancies and library JDs)."""
 
 from __future__ import annotations
 
@@ -33,3 +34,20 @@ def default_title_mapper() -> TitleMapper | None:
     if framework is None:
         return None
     return _mapper_for(framework.pk, framework.updated_at.isoformat())
+
+
+def role_level_for_title(title: str, text: str = "") -> RoleLevel | None:
+    """The default framework's role level for a job title (``text``, the job's description,
+    helps the mapper decide), with its role; None when there is no default framework or the
+    mapper finds no level."""
+    mapper = default_title_mapper()
+    if mapper is None:
+        return None
+    match = mapper.map(title, text)
+    if not match.role_level:
+        return None
+    return (
+        RoleLevel.objects.select_related("role")
+        .filter(framework__is_default=True, name=match.role_level, role__name=match.role)
+        .first()
+    )

@@ -25,8 +25,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 
 from civictalent.accounts.models import User
-from civictalent.framework.mapping import default_title_mapper
-from civictalent.framework.models import RoleLevel
+from civictalent.framework.mapping import role_level_for_title
 from civictalent.jdlibrary import selectors, services
 from civictalent.jdlibrary.documents import (
     SUPPORTED_EXTENSIONS,
@@ -50,7 +49,6 @@ __all__ = [
     "file_sha256",
     "import_files_in",
     "jd_create_from_document",
-    "matched_role_level",
     "row_sha256",
 ]
 
@@ -152,19 +150,6 @@ def row_sha256(title: str, text: str) -> str:
     return hashlib.sha256(f"{title.strip()}\n{text.strip()}".encode()).hexdigest()
 
 
-def matched_role_level(title: str, text: str) -> RoleLevel | None:
-    """The default framework's role level for this title, when the mapper finds one."""
-    mapper = default_title_mapper()
-    if mapper is None:
-        return None
-    match = mapper.map(title, text)
-    if not match.role_level:
-        return None
-    return RoleLevel.objects.filter(
-        framework__is_default=True, name=match.role_level, role__name=match.role
-    ).first()
-
-
 def _title_from_name(filename: str) -> str:
     stem = filename.replace("\\", "/").rsplit("/", 1)[-1].rsplit(".", 1)[0]
     words = re.sub(r"[-_.]+", " ", stem).split()
@@ -189,7 +174,7 @@ def _create_draft(
         services.SectionInput(section.kind, section.heading, section.text)
         for section in extracted.sections
     ]
-    role_level = matched_role_level(title, text)
+    role_level = role_level_for_title(title, text)
     with transaction.atomic():
         jd = services.jd_create(
             organisation=organisation,

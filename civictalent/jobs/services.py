@@ -26,6 +26,7 @@ from django.utils import timezone
 from civictalent.accounts.models import User
 from civictalent.core.audit import audit_record
 from civictalent.core.emails import email_queue, render_email, site_url
+from civictalent.framework.mapping import role_level_for_title
 from civictalent.framework.models import RoleLevel
 from civictalent.healthcheck.engine import DocumentFacts, Report, check
 from civictalent.jdlibrary.models import Contract
@@ -219,28 +220,11 @@ def _values_from(
     }
 
 
-def mapped_role_level(title: str, text: str = "") -> RoleLevel | None:
-    """The default framework's role level for a job title, when the title mapper finds one."""
-    from civictalent.framework.mapping import default_title_mapper
-
-    mapper = default_title_mapper()
-    if mapper is None:
-        return None
-    match = mapper.map(title, text)
-    if not match.role_level:
-        return None
-    return (
-        RoleLevel.objects.select_related("role")
-        .filter(framework__is_default=True, name=match.role_level, role__name=match.role)
-        .first()
-    )
-
-
 def _apply_values(vacancy: Vacancy, values: dict[str, Any], *, map_role: bool) -> None:
     for name, value in values.items():
         setattr(vacancy, name, value)
     if map_role:
-        vacancy.role_level = mapped_role_level(vacancy.title, vacancy.description_text)
+        vacancy.role_level = role_level_for_title(vacancy.title, vacancy.description_text)
         vacancy.role_level_mapped = vacancy.role_level is not None
     else:
         vacancy.role_level_mapped = False
