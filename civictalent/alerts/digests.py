@@ -32,11 +32,11 @@ from django.utils import timezone
 from django.utils.safestring import SafeString, mark_safe
 
 from civictalent.alerts import links
-from civictalent.alerts.describe import criteria_in_words
 from civictalent.alerts.matching import Candidate, Candidates, Positions
 from civictalent.alerts.models import AlertRun, AlertSubscription, Frequency
 from civictalent.core.emails import email_queue, site_url
 from civictalent.jobs.criteria import SearchCriteria, criteria_from_query_string
+from civictalent.jobs.criteria_words import criteria_in_words
 from civictalent.jobs.indexing import vacancy_facts
 from civictalent.jobs.models import Vacancy, VacancyStatus
 from civictalent.jobs.pay import range_text

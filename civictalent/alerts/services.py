@@ -14,7 +14,6 @@ from django.db import transaction
 from django.utils import timezone
 
 from civictalent.alerts import links
-from civictalent.alerts.describe import describe_without_visitors_text
 from civictalent.alerts.models import (
     AlertFeedback,
     AlertRun,
@@ -24,6 +23,7 @@ from civictalent.alerts.models import (
 )
 from civictalent.core.emails import email_queue, render_email
 from civictalent.jobs.criteria import SearchCriteria, criteria_from_query_string
+from civictalent.jobs.criteria_words import describe_without_visitors_text
 
 UNVERIFIED_LIFETIME = timedelta(days=7)
 

@@ -13,7 +13,6 @@ from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods
 
 from civictalent.alerts import links, ratelimit, services
-from civictalent.alerts.describe import describe
 from civictalent.alerts.forms import (
     FeedbackCommentForm,
     FrequencyForm,
@@ -24,6 +23,7 @@ from civictalent.alerts.links import BadLinkError, LinkTarget
 from civictalent.alerts.models import AlertSubscription
 from civictalent.core.permissions import public
 from civictalent.jobs.criteria import criteria_from_query, criteria_from_query_string
+from civictalent.jobs.criteria_words import describe
 
 ANSWERS = {"yes": True, "no": False}
 

@@ -22,7 +22,6 @@ from django.utils.safestring import SafeString, mark_safe
 from django.views.decorators.http import require_GET, require_POST, require_safe
 
 from civictalent.accounts.models import User
-from civictalent.alerts.describe import criteria_in_words, describe
 from civictalent.core.emails import site_url
 from civictalent.core.forms import GovukFormMixin
 from civictalent.core.numbers import parse_bounded_int
@@ -37,6 +36,7 @@ from civictalent.jobs.criteria import (
     SearchCriteria,
     criteria_from_query,
 )
+from civictalent.jobs.criteria_words import criteria_in_words, describe
 from civictalent.jobs.models import SavedSearch, Vacancy
 from civictalent.jobs.pay import range_text
 from civictalent.jobs.saved_searches import (

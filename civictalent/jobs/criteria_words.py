@@ -1,4 +1,5 @@
-"""A jobs search in words, for the subscribe and manage pages and for the digest emails."""
+"""A jobs search in words: for the board, the alert subscribe and manage pages and the digest
+emails. Beside criteria.py, which defines what each filter means."""
 
 from __future__ import annotations
 
