@@ -20,7 +20,7 @@ from django.shortcuts import redirect
 from django.urls import reverse
 
 from civictalent.accounts.second_factor import has_authenticator_app, session_used_second_factor
-from civictalent.core.predicates import council_roles
+from civictalent.organisations.predicates import council_roles
 
 # Pages an admin without an app can still reach: setting one up, signing out, static files.
 # (Monitors reach /healthz without a session; a signed-in admin there would see its detail.)

@@ -3,9 +3,8 @@
 Mix ``PersonalDataViewAudit`` into the admin of every model that holds personal data; each GET of
 its list, of one record, of a record's delete confirmation or history, and each look-up of it from
 another form (autocomplete) writes one ``personal_data.viewed`` audit event. Our own pages call
-``personal_data_view_record`` where a platform admin reads a council's people without being one of
-that council's admins (a council admin reading their own members is their everyday job, not an
-oversight question, so it is not recorded).
+``personal_data_view_record`` where a platform admin reads personal data outside the admin site
+(organisations' ``council_people_view_record``, for example).
 """
 
 from __future__ import annotations
@@ -41,23 +40,6 @@ def personal_data_view_record(
         target_type=target_type[:64],
         target_id=target_id[:64],
         summary=summary[:300],
-    )
-
-
-def council_people_view_record(*, request: HttpRequest, organisation: Any) -> AuditEvent | None:
-    """Record a platform admin reading a council's members and join requests, unless they are
-    an admin of that council themselves (then it is their own council's everyday work)."""
-    from civictalent.core.predicates import is_council_admin, is_platform_admin
-
-    user: Any = request.user
-    if not is_platform_admin(user) or is_council_admin(user, organisation):
-        return None
-    return personal_data_view_record(
-        request=request,
-        target_type=organisation._meta.label,
-        target_id=str(organisation.pk),
-        summary=f"{user} viewed the members and join requests of {organisation.short_name}",
-        organisation=organisation,
     )
 
 

@@ -12,7 +12,6 @@ from civictalent.core.models import AuditEvent
 from civictalent.core.numbers import parse_bounded_int
 from civictalent.core.page_cache import cached_for_anonymous
 from civictalent.core.permissions import permission, public
-from civictalent.organisations.models import Organisation
 
 
 @cached_for_anonymous
@@ -75,7 +74,7 @@ def audit_log(request: HttpRequest) -> HttpResponse:
             "actions": AuditEvent.objects.order_by("action")
             .values_list("action", flat=True)
             .distinct(),
-            "organisations": Organisation.objects.order_by("name").only("id", "name"),
+            "organisations": selectors.organisations_to_filter_by(),
             "selected_action": action,
             "selected_organisation": organisation_id,
         },

@@ -4,13 +4,13 @@ from typing import Any
 
 import rules
 
-from civictalent.core.predicates import (
+from civictalent.core.predicates import is_platform_admin
+from civictalent.jdlibrary import curation_rules  # noqa: F401 - jdlibrary.curate
+from civictalent.organisations.predicates import (
     is_council_editor,
     is_council_member,
-    is_platform_admin,
     organisations_where,
 )
-from civictalent.jdlibrary import curation_rules  # noqa: F401 - jdlibrary.curate
 
 
 @rules.predicate

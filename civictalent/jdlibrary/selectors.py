@@ -13,12 +13,12 @@ from django.db.models import Case, Count, Q, QuerySet, When
 from django.utils import timezone
 
 from civictalent.accounts.models import User
-from civictalent.core.predicates import council_roles, organisations_where
 from civictalent.core.search import Matches, index_scans, search
 from civictalent.framework.models import RoleLevel
 from civictalent.jdlibrary.models import Contract, JDStatus, JobDescription, Visibility
 from civictalent.jdlibrary.services import SEARCH_KIND
 from civictalent.organisations.models import Organisation
+from civictalent.organisations.predicates import council_roles, organisations_where
 
 
 def visible_job_descriptions(user: User) -> QuerySet[JobDescription]:

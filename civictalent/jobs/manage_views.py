@@ -20,7 +20,6 @@ from django.views.decorators.http import require_GET, require_http_methods
 from civictalent.accounts.models import User
 from civictalent.core.numbers import parse_bounded_int
 from civictalent.core.permissions import permission, public, signed_in
-from civictalent.core.predicates import council_roles, organisations_where
 from civictalent.healthcheck.presentation import (
     SEVERITY_LABELS,
     SEVERITY_TAGS,
@@ -41,6 +40,7 @@ from civictalent.jobs.models import LibraryOffer, Vacancy, VacancyStatus
 from civictalent.jobs.richtext import sanitise_html, with_govuk_classes
 from civictalent.jobs.structured_data import job_posting, json_ld, posting_of
 from civictalent.organisations.models import Organisation
+from civictalent.organisations.predicates import council_roles, organisations_where
 
 LIST_PAGE_SIZE = 50
 

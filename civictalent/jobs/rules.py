@@ -6,12 +6,11 @@ from typing import Any
 
 import rules
 
-from civictalent.core.predicates import (
-    grant_admin_site_to_platform_admins,
+from civictalent.core.predicates import grant_admin_site_to_platform_admins, is_platform_admin
+from civictalent.organisations.predicates import (
     is_council_admin,
     is_council_editor,
     is_council_member,
-    is_platform_admin,
     organisations_where,
 )
 

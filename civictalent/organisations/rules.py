@@ -2,12 +2,8 @@
 
 import rules
 
-from civictalent.core.predicates import (
-    grant_admin_site_to_platform_admins,
-    is_council_admin,
-    is_council_member,
-    is_platform_admin,
-)
+from civictalent.core.predicates import grant_admin_site_to_platform_admins, is_platform_admin
+from civictalent.organisations.predicates import is_council_admin, is_council_member
 
 rules.add_perm("organisations.request_to_join", rules.is_authenticated & ~is_council_member)
 rules.add_perm("organisations.manage_members", is_council_admin | is_platform_admin)

@@ -1,9 +1,14 @@
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
+from django.contrib.auth import get_user_model
 from django.db.models import Count, Q, QuerySet
 
-from civictalent.accounts.models import User
 from civictalent.organisations.models import JoinRequest, Membership, Organisation, Role
+
+if TYPE_CHECKING:
+    from civictalent.accounts.models import User  # the user model, named by settings
 
 
 def organisations_for_listing() -> QuerySet[Organisation]:
@@ -40,7 +45,8 @@ def council_editors(organisation_id: int) -> list[User]:
     """The active people who may write the council's job descriptions and vacancies: its
     editors and admins, by email address."""
     return list(
-        User.objects.filter(
+        get_user_model()
+        .objects.filter(
             memberships__organisation_id=organisation_id,
             memberships__role__in=[Role.EDITOR, Role.ADMIN],
             is_active=True,

@@ -2,14 +2,20 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING, Any
+
+from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
+from django.http import HttpRequest
 from django.urls import reverse
 from django.utils import timezone
 
-from civictalent.accounts.models import User
+from civictalent.core.admin_audit import personal_data_view_record
 from civictalent.core.audit import audit_record
 from civictalent.core.emails import email_queue, render_email, site_url
+from civictalent.core.models import AuditEvent
+from civictalent.core.predicates import is_platform_admin
 from civictalent.organisations.models import (
     JoinRequest,
     Membership,
@@ -18,6 +24,10 @@ from civictalent.organisations.models import (
     Role,
     domain_validator,
 )
+from civictalent.organisations.predicates import is_council_admin
+
+if TYPE_CHECKING:
+    from civictalent.accounts.models import User  # the user model, named by settings
 
 
 def _link(path: str) -> str:
@@ -27,11 +37,11 @@ def _link(path: str) -> str:
 def _people_to_tell_about_requests(organisation: Organisation) -> list[User]:
     """The council's admins; the platform admins if the council has none yet."""
     admins = list(
-        User.objects.filter(
+        get_user_model().objects.filter(
             memberships__organisation=organisation, memberships__role=Role.ADMIN, is_active=True
         )
     )
-    return admins or list(User.objects.filter(is_platform_admin=True, is_active=True))
+    return admins or list(get_user_model().objects.filter(is_platform_admin=True, is_active=True))
 
 
 def join_request_create(
@@ -278,3 +288,20 @@ def organisation_update(
             changes=changes,
         )
     return organisation
+
+
+def council_people_view_record(
+    *, request: HttpRequest, organisation: Organisation
+) -> AuditEvent | None:
+    """Record a platform admin reading a council's members and join requests, unless they are
+    an admin of that council themselves (then it is their own council's everyday work)."""
+    user: Any = request.user
+    if not is_platform_admin(user) or is_council_admin(user, organisation):
+        return None
+    return personal_data_view_record(
+        request=request,
+        target_type=organisation._meta.label,
+        target_id=str(organisation.pk),
+        summary=f"{user} viewed the members and join requests of {organisation.short_name}",
+        organisation=organisation,
+    )

@@ -6,7 +6,6 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from civictalent.core.admin_audit import council_people_view_record
 from civictalent.core.page_cache import cached_for_anonymous
 from civictalent.core.permissions import permission, public
 from civictalent.organisations import selectors, services
@@ -87,7 +86,7 @@ def join_request_create(request: HttpRequest, slug: str) -> HttpResponse:
 @require_GET
 def members(request: HttpRequest, slug: str) -> HttpResponse:
     organisation = organisation_from_slug(request, slug)
-    council_people_view_record(request=request, organisation=organisation)
+    services.council_people_view_record(request=request, organisation=organisation)
     return render(
         request,
         "organisations/members.html",

@@ -94,6 +94,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "civictalent.core.context_processors.service",
+                "config.navigation.service_navigation",
             ],
         },
     },
