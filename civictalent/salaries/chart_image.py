@@ -7,6 +7,8 @@ from collections.abc import Sequence
 
 from PIL import Image, ImageDraw, ImageFont
 
+from civictalent.core.money import thousands_of_pounds_text
+
 WIDTH, ROW_HEIGHT, LEFT, RIGHT, TOP = 1200, 70, 330, 60, 60
 BLUE, BLACK, GREY, WHITE = (29, 112, 184), (11, 12, 12), (80, 90, 95), (255, 255, 255)
 
@@ -47,7 +49,9 @@ def range_chart_png(title: str, rows: Sequence[tuple[str, dict[str, int | None]]
         for tick in ticks:
             draw.line([(x(tick), axis_y), (x(tick), axis_y + 8)], fill=GREY, width=2)
             # Pillow's built-in font has no pound sign: the axis says "thousand pounds" instead.
-            draw.text((x(tick) - 20, axis_y + 14), f"{tick / 100_000:g}k", fill=GREY, font=small)
+            draw.text(
+                (x(tick) - 20, axis_y + 14), thousands_of_pounds_text(tick), fill=GREY, font=small
+            )
         draw.text((LEFT, axis_y + 40), "Thousand pounds a year", fill=GREY, font=small)
         for index, (label, values) in enumerate(rows):
             middle = TOP + ROW_HEIGHT * index + ROW_HEIGHT // 2

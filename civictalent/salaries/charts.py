@@ -23,7 +23,7 @@ from math import ceil
 from typing import Final
 from xml.sax.saxutils import escape
 
-from civictalent.salaries.stats import format_pounds
+from civictalent.core.money import pounds_text
 
 __all__ = [
     "HIDDEN_ONE_COUNCIL_TEXT",
@@ -290,7 +290,7 @@ def range_chart(
         for tick in ticks:
             axis.append(_line(x_of(tick), axis_y, x_of(tick), axis_y + 6, GREY, 1))
             axis.append(
-                _label(x_of(tick), axis_y + 24, format_pounds(tick), fill=GREY, anchor="middle")
+                _label(x_of(tick), axis_y + 24, pounds_text(tick), fill=GREY, anchor="middle")
             )
         axis.append(
             _label(
@@ -402,7 +402,7 @@ def trend_chart(
     for tick in ticks:
         axis.append(_line(plot_left - 6, y_of(tick), plot_left, y_of(tick), GREY, 1))
         axis.append(
-            _label(plot_left - 10, y_of(tick) + 5, format_pounds(tick), fill=GREY, anchor="end")
+            _label(plot_left - 10, y_of(tick) + 5, pounds_text(tick), fill=GREY, anchor="end")
         )
     every = max(1, ceil(48 / spacing)) if count > 1 else 1
     axis.append(_label(plot_left - 10, plot_bottom + 54, "Salaries", size=12, anchor="end"))

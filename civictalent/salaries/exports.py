@@ -12,6 +12,7 @@ from collections.abc import Iterator
 
 from django.utils import timezone
 
+from civictalent.core.money import pounds_text, whole_pounds
 from civictalent.salaries.selectors import PERIODS, STAT_KEYS, Benchmark, BenchmarkRow
 
 MEASURES = (("min", "Bottom of range"), ("mid", "Middle of range"), ("max", "Top of range"))
@@ -34,8 +35,9 @@ def spreadsheet_text(value: str) -> str:
     return "'" + value if value.startswith(FORMULA_STARTS) else value
 
 
-def _pounds(pence: int | None) -> str:
-    return "" if pence is None else f"{pence / 100:.0f}"
+def _whole_pounds_cell(pence: int | None) -> str:
+    """Whole pounds by the one money rule, as the page shows them; empty for a hidden figure."""
+    return "" if pence is None else str(whole_pounds(pence))
 
 
 def header() -> list[str]:
@@ -50,7 +52,7 @@ def table_rows(benchmark: Benchmark) -> Iterator[list[str]]:
         cells = [row.label, str(row.count), str(row.councils), row.suppressed_reason]
         for measure, _ in MEASURES:
             values = row.stats.get(measure, {})
-            cells += [_pounds(values.get(key)) for key in STAT_KEYS]
+            cells += [_whole_pounds_cell(values.get(key)) for key in STAT_KEYS]
         yield cells
 
 
@@ -91,8 +93,8 @@ def as_xlsx(benchmark: Benchmark) -> bytes:
     return buffer.getvalue()
 
 
-def _money(pence: int | None) -> str:
-    return "hidden" if pence is None else f"£{pence / 100:,.0f}"
+def _pounds_or_hidden(pence: int | None) -> str:
+    return "hidden" if pence is None else pounds_text(pence)
 
 
 def as_docx(benchmark: Benchmark, *, summary: str, chart_png: bytes | None) -> bytes:
@@ -130,9 +132,9 @@ def as_docx(benchmark: Benchmark, *, summary: str, chart_png: bytes | None) -> b
         cells = table.add_row().cells
         cells[0].text = row.label
         cells[1].text = f"{row.count} ({row.councils})"
-        cells[2].text = _money(mid.get("p25"))
-        cells[3].text = _money(mid.get("p50"))
-        cells[4].text = _money(mid.get("p75"))
+        cells[2].text = _pounds_or_hidden(mid.get("p25"))
+        cells[3].text = _pounds_or_hidden(mid.get("p50"))
+        cells[4].text = _pounds_or_hidden(mid.get("p75"))
         cells[5].text = row.suppressed_reason
     document.add_heading("Method", level=1)
     document.add_paragraph(METHOD)

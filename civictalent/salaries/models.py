@@ -10,6 +10,8 @@ from django.core.validators import RegexValidator
 from django.db import models
 from django.db.models import F, Q
 
+from civictalent.core.money import pounds_and_pence_text
+
 pay_year_validator = RegexValidator(
     r"^20\d\d-\d\d$", "Write the pay year like 2025-26 (April to March)."
 )
@@ -78,7 +80,7 @@ class SpinePoint(models.Model):
         ]
 
     def __str__(self) -> str:
-        return f"SCP {self.point}: £{self.annual_pence / 100:,.2f}"
+        return f"SCP {self.point}: {pounds_and_pence_text(self.annual_pence)}"
 
 
 class GradeMap(models.Model):

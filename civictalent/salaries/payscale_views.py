@@ -9,6 +9,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_GET, require_http_methods
 
+from civictalent.core.money import pounds_and_pence_text
 from civictalent.core.permissions import permission
 from civictalent.core.ratelimit import UPLOADS, limit_posts
 from civictalent.salaries.models import GradeMap, PayScheme, PaySpine
@@ -19,11 +20,9 @@ from civictalent.salaries.payscale_forms import (
 )
 from civictalent.salaries.payscales import (
     GradeResolution,
-    format_pounds,
     grade_map_bands_resolved,
     grade_map_import,
     pay_spine_import,
-    pence_to_pounds,
     resolve_grade_explained,
     template_csv,
 )
@@ -64,7 +63,7 @@ def payscales_list(request: HttpRequest) -> HttpResponse:
 def payscales_spine(request: HttpRequest, pk: int) -> HttpResponse:
     spine = get_object_or_404(PaySpine.objects.select_related("scheme", "imported_by"), pk=pk)
     rows = [
-        (point, format_pounds(pence_to_pounds(pence)))
+        (point, pounds_and_pence_text(pence))
         for point, pence in spine.points.values_list("point", "annual_pence")
     ]
     other_versions = (

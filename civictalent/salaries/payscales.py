@@ -26,6 +26,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from civictalent.core.audit import audit_record
+from civictalent.core.money import pence_from_pounds, pounds_and_pence_text, pounds_from_pence
 from civictalent.salaries.annual_pay import pay_year_of
 from civictalent.salaries.models import (
     GradeBand,
@@ -94,7 +95,7 @@ class ParsedSpineRow:
 
     @property
     def annual_pounds(self) -> Decimal:
-        return pence_to_pounds(self.annual_pence)
+        return pounds_from_pence(self.annual_pence)
 
 
 @dataclass(frozen=True)
@@ -108,15 +109,6 @@ class ParsedBand:
 
 # --------------------------------------------------------------------------------------------
 # Small helpers
-
-
-def pence_to_pounds(pence: int) -> Decimal:
-    return (Decimal(pence) / 100).quantize(Decimal("0.01"))
-
-
-def format_pounds(amount: Decimal) -> str:
-    """£27,269.00 style, for pages and messages."""
-    return f"£{amount:,.2f}"
 
 
 def current_pay_year(today: datetime.date | None = None) -> str:
@@ -341,7 +333,7 @@ def _pence(value: str) -> tuple[int | None, str | None]:
         return None, (
             f"annual_amount {value[:24]!r}... is too long to be an annual salary. Check the figure."
         )
-    pence = int((Decimal(cleaned.replace(",", "")) * 100).to_integral_value())
+    pence = pence_from_pounds(Decimal(cleaned.replace(",", "")))
     if pence <= 0:
         return None, "annual_amount must be more than £0."
     if pence > LARGEST_ANNUAL_PENCE:
@@ -637,7 +629,7 @@ class ResolvedPoint:
 
     @property
     def amount_display(self) -> str:
-        return format_pounds(self.amount)
+        return pounds_and_pence_text(pence_from_pounds(self.amount))
 
 
 @dataclass(frozen=True)
@@ -678,11 +670,11 @@ class ResolvedGrade:
 
     @property
     def minimum_display(self) -> str:
-        return format_pounds(self.minimum)
+        return pounds_and_pence_text(pence_from_pounds(self.minimum))
 
     @property
     def maximum_display(self) -> str:
-        return format_pounds(self.maximum)
+        return pounds_and_pence_text(pence_from_pounds(self.maximum))
 
     @property
     def range_display(self) -> str:
@@ -741,7 +733,7 @@ def _resolve_band(
             "Import a complete spine.",
         )
     points = tuple(
-        ResolvedPoint(point, pence_to_pounds(pence))
+        ResolvedPoint(point, pounds_from_pence(pence))
         for point, pence in sorted(amounts.items())
         if band.min_point <= point <= band.max_point
     )
@@ -760,8 +752,8 @@ def _resolve_band(
             spine_id=spine.pk,
             min_point=band.min_point,
             max_point=band.max_point,
-            minimum=pence_to_pounds(amounts[band.min_point]),
-            maximum=pence_to_pounds(amounts[band.max_point]),
+            minimum=pounds_from_pence(amounts[band.min_point]),
+            maximum=pounds_from_pence(amounts[band.max_point]),
             points=points,
             is_illustrative=spine.is_illustrative or grade_map.is_illustrative,
             source=spine.source,

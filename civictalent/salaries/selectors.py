@@ -9,6 +9,7 @@ from typing import Any
 from django.http import Http404
 from django.utils import timezone
 
+from civictalent.core.money import middle_pence
 from civictalent.framework.models import Framework, JobFamily, Role, RoleLevel
 from civictalent.organisations.models import Organisation
 from civictalent.salaries.models import BenchmarkCell, SalaryObservation
@@ -152,7 +153,7 @@ def council_against_london(organisation: Organisation) -> list[dict[str, Any]]:
     for level_id, low, high in SalaryObservation.objects.filter(
         organisation=organisation, included=True, role_level__isnull=False, observed_on__gte=since
     ).values_list("role_level_id", "annual_min_pence", "annual_max_pence"):
-        mids.setdefault(level_id, []).append((low + high) // 2)
+        mids.setdefault(level_id, []).append(middle_pence(low, high))
     cells = {
         int(cell.subject.split(":", 1)[1]): cell
         for cell in BenchmarkCell.objects.filter(

@@ -8,6 +8,7 @@ from decimal import Decimal
 from django.core.exceptions import ValidationError
 from django.db import transaction
 
+from civictalent.core.money import pence_from_pounds, pounds_text
 from civictalent.framework.models import RoleLevel
 from civictalent.organisations.models import Organisation
 from civictalent.salaries.annual_pay import PLAUSIBLE_MAXIMUM, PLAUSIBLE_MINIMUM, pay_year_of
@@ -60,8 +61,8 @@ def _request_refresh(subjects: list[str]) -> None:
         BenchmarkRefresh.objects.update_or_create(subject=subject)
 
 
-def _pence(pounds: Decimal) -> int:
-    return int((pounds * 100).quantize(Decimal(1)))
+def _pounds_text(pounds: Decimal) -> str:
+    return pounds_text(pence_from_pounds(pounds))
 
 
 def salary_observation_record(
@@ -84,16 +85,17 @@ def salary_observation_record(
         raise ValidationError("The minimum salary is above the maximum: check the order.")
     if annual_min < PLAUSIBLE_MINIMUM or annual_max > PLAUSIBLE_MAXIMUM:
         raise ValidationError(
-            f"£{annual_min:,.0f} to £{annual_max:,.0f} a year is not a plausible full-time salary "
-            f"(we accept £{PLAUSIBLE_MINIMUM:,.0f} to £{PLAUSIBLE_MAXIMUM:,.0f}). Check the "
+            f"{_pounds_text(annual_min)} to {_pounds_text(annual_max)} a year is not a plausible "
+            f"full-time salary (we accept {_pounds_text(PLAUSIBLE_MINIMUM)} to "
+            f"{_pounds_text(PLAUSIBLE_MAXIMUM)}). Check the "
             "figures and that the pay is annual, not hourly or daily."
         )
     values = {
         "organisation": organisation,
         "role_level": role_level,
         "zone": zone or zone_of(organisation),
-        "annual_min_pence": _pence(annual_min),
-        "annual_max_pence": _pence(annual_max),
+        "annual_min_pence": pence_from_pounds(annual_min),
+        "annual_max_pence": pence_from_pounds(annual_max),
         "observed_on": observed_on,
         "pay_text": pay_text[:300],
     }

@@ -3,7 +3,8 @@
 Pure Python (no Django), so the background refresh, the API, the exports and the tests share one
 set of rules. Money is whole pence in ``int``; exact arithmetic (:class:`fractions.Fraction`) is
 used wherever a value is interpolated or divided, and every rounding is "half up" to whole pence,
-so the same observations always give the same figures on every machine.
+so the same observations always give the same figures on every machine. Sentences show whole
+pounds by the one rule in :mod:`civictalent.core.money`, as the tables, charts and downloads do.
 
 Disclosure control (the rules that decide whether a cell may be shown):
 
@@ -30,6 +31,8 @@ from fractions import Fraction
 from math import floor
 from typing import Final, Literal
 
+from civictalent.core.money import middle_pence, pounds_text
+
 __all__ = [
     "GEOGRAPHIES",
     "GEOGRAPHY_LABELS",
@@ -44,7 +47,6 @@ __all__ = [
     "Observation",
     "council_geography",
     "council_id_of",
-    "format_pounds",
     "geography_matches",
     "in_last_12_months",
     "last_12_months_window",
@@ -116,7 +118,7 @@ class Observation:
     @property
     def annual_mid_pence(self) -> int:
         """The middle of the advertised range, rounded half up to whole pence."""
-        return (self.annual_min_pence + self.annual_max_pence + 1) // 2
+        return middle_pence(self.annual_min_pence, self.annual_max_pence)
 
 
 def percentile(sorted_values: Sequence[int], p: float) -> int:
@@ -352,13 +354,6 @@ def geography_matches(geography: str, observation: Observation) -> bool:
 # --------------------------------------------------------------------------------------------
 
 
-def format_pounds(pence: int) -> str:
-    """Whole pounds with thousands separators, rounded half up: 4_850_049 -> ``"£48,500"``."""
-    pounds = _round_half_up(Fraction(pence, 100))
-    sign = "-" if pounds < 0 else ""
-    return f"{sign}£{abs(pounds):,}"
-
-
 def _plural(count: int, singular: str, plural: str) -> str:
     return f"{count:,} {singular if count == 1 else plural}"
 
@@ -383,6 +378,6 @@ def summary_sentence(label: str, cell: CellSummary, geography_label: str) -> str
     mid = cell.stats["mid"]
     return (
         f"In {geography_label}, the middle of the advertised range for {label} is "
-        f"{format_pounds(mid['p50'])} (median of {salaries} from {councils}); "
-        f"half are between {format_pounds(mid['p25'])} and {format_pounds(mid['p75'])}."
+        f"{pounds_text(mid['p50'])} (median of {salaries} from {councils}); "
+        f"half are between {pounds_text(mid['p25'])} and {pounds_text(mid['p75'])}."
     )

@@ -1,6 +1,10 @@
 from __future__ import annotations
 
+from decimal import Decimal
+
 from django import template
+
+from civictalent.core import money
 
 register = template.Library()
 
@@ -13,11 +17,20 @@ WORDS = {
 
 
 @register.filter
-def pounds(pence: int | None) -> str:
-    """Whole pounds with thousands separators: 4850000 -> 48,500."""
+def pounds_text(pence: int | None) -> str:
+    """Whole pounds by the one money rule, as every chart, sentence and download shows them:
+    4850050 -> £48,501. Nothing for no figure."""
     if pence is None:
-        return "none"
-    return f"{round(int(pence) / 100):,}"
+        return ""
+    return money.pounds_text(int(pence))
+
+
+@register.filter
+def pounds_text_of_pounds(amount: Decimal | None) -> str:
+    """The same, for an amount already in pounds (the salary parser's annual figures)."""
+    if amount is None:
+        return ""
+    return money.pounds_text(money.pence_from_pounds(amount))
 
 
 @register.filter

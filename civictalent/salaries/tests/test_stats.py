@@ -10,6 +10,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from civictalent.core.money import pounds_text
 from civictalent.salaries.stats import (
     GEOGRAPHIES,
     MAX_COUNCIL_SHARE,
@@ -20,7 +21,6 @@ from civictalent.salaries.stats import (
     Observation,
     council_geography,
     council_id_of,
-    format_pounds,
     geography_matches,
     in_last_12_months,
     last_12_months_window,
@@ -358,14 +358,6 @@ def test_unknown_geographies_are_refused() -> None:
 # --- words -----------------------------------------------------------------------------------
 
 
-def test_format_pounds() -> None:
-    assert format_pounds(4_850_000) == "£48,500"
-    assert format_pounds(4_850_049) == "£48,500"
-    assert format_pounds(4_850_050) == "£48,501"
-    assert format_pounds(0) == "£0"
-    assert format_pounds(123_456_789) == "£1,234,568"
-
-
 def shown_cell() -> CellSummary:
     mid = {"p10": 4_000_000, "p25": 4_400_000, "p50": 4_850_000, "p75": 5_275_000, "p90": 6_000_000}
     return CellSummary(42, 17, Decimal("0.119"), "", {"min": mid, "mid": mid, "max": mid})
@@ -398,5 +390,11 @@ def test_summary_sentence_when_one_council_dominates() -> None:
 def test_summary_sentence_uses_the_computed_cell() -> None:
     cell = summarise(spread([1, 2, 3, 4, 5, 6]))
     sentence = summary_sentence("Analyst", cell, "London")
-    assert f"is {format_pounds(cell.stats['mid']['p50'])} " in sentence
+    assert f"is {pounds_text(cell.stats['mid']['p50'])} " in sentence
     assert "(median of 6 salaries from 6 councils)" in sentence
+
+
+def test_a_half_way_median_reads_as_the_money_rule_says() -> None:
+    mid = {"p10": 4_000_000, "p25": 4_400_000, "p50": 4_850_050, "p75": 5_275_000, "p90": 6_000_000}
+    cell = CellSummary(42, 17, Decimal("0.119"), "", {"min": mid, "mid": mid, "max": mid})
+    assert " is £48,501 (median" in summary_sentence("Analyst", cell, "London")

@@ -8,6 +8,7 @@ from typing import Any
 
 from django.core.management.base import BaseCommand
 
+from civictalent.core.money import pence_from_pounds, pounds_text
 from civictalent.salaries.parsing import parse_salary
 
 
@@ -34,7 +35,8 @@ class Command(BaseCommand):
                 continue
             for pay in result.ranges:
                 annual = (
-                    f"£{pay.annual_min:,} to £{pay.annual_max:,} a year full-time"
+                    f"{pounds_text(pence_from_pounds(pay.annual_min))} to "
+                    f"{pounds_text(pence_from_pounds(pay.annual_max))} a year full-time"
                     if pay.annual_min is not None and pay.annual_max is not None
                     else "no annual figure"
                 )
