@@ -15,11 +15,11 @@ from django.core.exceptions import ValidationError
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from civictalent.core.money import pounds_from_text
 from civictalent.framework.titles import TitleMapper, catalogue_from_starter
 from civictalent.jdlibrary.documents import DocumentRejected, read_document
 from civictalent.jobs.criteria import SearchCriteria, criteria_from_query, keywords_match
 from civictalent.jobs.imports import ImportRejected, parse_vacancies
-from civictalent.jobs.pay import parse_pounds
 from civictalent.jobs.richtext import html_to_text, sanitise_html
 from civictalent.salaries.parsing import parse_salary
 from civictalent.salaries.payscales import parse_grade_map_csv, parse_spine_csv
@@ -84,7 +84,7 @@ def test_salary_parser_never_raises(text: str) -> None:
 @given(texts)
 def test_money_parser_raises_only_value_error(text: str) -> None:
     try:
-        parse_pounds(text)
+        pounds_from_text(text)
     except ValueError as error:
         assert str(error)
 

@@ -19,6 +19,7 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
+from civictalent.core.money import pence_from_pounds
 from civictalent.core.search import WORD
 from civictalent.jobs.criteria import SearchCriteria, VacancyFacts
 
@@ -93,7 +94,7 @@ class Candidates:
         """Jobs whose top of range meets the minimum, or that give no top."""
         cached = self._salary_cache.get(pounds)
         if cached is None:
-            start = bisect_left(self._top_pence, pounds * 100)
+            start = bisect_left(self._top_pence, pence_from_pounds(pounds))
             cached = self._no_top | frozenset(self._top_positions[start:])
             self._salary_cache[pounds] = cached
         return cached

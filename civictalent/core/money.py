@@ -36,6 +36,7 @@ from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 from typing import Final, overload
 
 __all__ = [
+    "LARGEST_POUNDS_DIGITS",
     "PENCE_PER_POUND",
     "exact_pounds_text",
     "middle_pence",
@@ -51,6 +52,9 @@ __all__ = [
 ]
 
 PENCE_PER_POUND: Final = 100
+# Pounds with this many digits or more (a million million) are no salary, budget or price: a
+# typed "1E+999999" would otherwise become an integer of a million digits.
+LARGEST_POUNDS_DIGITS: Final = 12
 
 
 def _checked_pence(pence: int) -> int:
@@ -97,6 +101,8 @@ def pence_from_pounds(pounds: Decimal | int | None) -> int | None:
     amount = Decimal(pounds)
     if not amount.is_finite():
         raise ValueError(f"{pounds!r} is not an amount of money")
+    if amount.adjusted() >= LARGEST_POUNDS_DIGITS:
+        raise ValueError(f"{amount:.3E} pounds is too large to be an amount of money")
     return int((amount * PENCE_PER_POUND).to_integral_value(rounding=ROUND_HALF_UP))
 
 
@@ -214,4 +220,6 @@ def pounds_from_text(text: str) -> Decimal | None:
         ) from None
     if not value.is_finite():
         raise ValueError("Enter the amount as a number of pounds, like 42000.")
+    if value.adjusted() >= LARGEST_POUNDS_DIGITS:
+        raise ValueError("That amount is far too large: enter pounds, like 42000.")
     return value

@@ -13,6 +13,7 @@ from django.utils import timezone
 
 from civictalent.accounts.models import User
 from civictalent.core.audit import audit_record
+from civictalent.core.money import exact_pounds_text
 from civictalent.framework.models import RoleLevel, RoleLevelSkill
 from civictalent.healthcheck.services import health_check_jd
 from civictalent.jdlibrary import selectors, services
@@ -216,8 +217,12 @@ def _salary(jd: JobDescription) -> str:
     """As advertised, with the annual range we read from it when the advert words it otherwise."""
     if jd.annual_min_pence is None:
         return jd.pay_text or "Not stated"
-    low, high = jd.annual_min_pence // 100, (jd.annual_max_pence or jd.annual_min_pence) // 100
-    band = f"£{low:,}" if low == high else f"£{low:,} to £{high:,}"
+    low, high = jd.annual_min_pence, jd.annual_max_pence or jd.annual_min_pence
+    band = (
+        exact_pounds_text(low)
+        if low == high
+        else f"{exact_pounds_text(low)} to {exact_pounds_text(high)}"
+    )
     if not jd.pay_text:
         return f"{band} a year"
     return jd.pay_text if band in jd.pay_text else f"{jd.pay_text} ({band} a year)"

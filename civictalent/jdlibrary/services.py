@@ -4,7 +4,6 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from decimal import Decimal
 from typing import Any
 
 from django.core.exceptions import ValidationError
@@ -13,6 +12,7 @@ from django.utils import timezone
 
 from civictalent.accounts.models import User
 from civictalent.core.audit import audit_record
+from civictalent.core.money import pence_from_pounds
 from civictalent.core.search import search_index
 from civictalent.framework.models import RoleLevel
 from civictalent.healthcheck.services import health_check_jd
@@ -47,7 +47,7 @@ def _pay_range(pay_text: str) -> tuple[int | None, int | None]:
     if pay is None or pay.annual_min is None:
         return None, None
     high = pay.annual_max if pay.annual_max is not None else pay.annual_min
-    return int(Decimal(pay.annual_min) * 100), int(Decimal(high) * 100)
+    return pence_from_pounds(pay.annual_min), pence_from_pounds(high)
 
 
 def snapshot(jd: JobDescription) -> dict[str, Any]:

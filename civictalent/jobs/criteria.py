@@ -13,6 +13,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, replace
 from urllib.parse import urlencode
 
+from civictalent.core.money import pence_from_pounds
 from civictalent.core.numbers import parse_bounded_int
 from civictalent.core.search import WORD, query_terms
 from civictalent.jdlibrary.models import Contract
@@ -169,7 +170,7 @@ def meets_minimum_salary(
     (a single figure, or "from £X"): the candidate decides, as Teaching Vacancies does."""
     if annual_max_pence is None:
         return True
-    return annual_max_pence >= min_salary_pounds * 100
+    return annual_max_pence >= pence_from_pounds(min_salary_pounds)
 
 
 def keywords_match(terms: list[str], text: str) -> bool:

@@ -19,12 +19,12 @@ from django.utils import timezone
 from django.utils.html import escape
 
 from civictalent.core.forms import GovukFormMixin
+from civictalent.core.money import pounds_form_value, pounds_from_text
 from civictalent.core.numbers import parse_bounded_int
 from civictalent.framework.models import RoleLevel
 from civictalent.jdlibrary.models import Contract
 from civictalent.jobs.fields import VacancyFields
 from civictalent.jobs.models import WorkingPattern, Workplace
-from civictalent.jobs.pay import parse_pounds
 from civictalent.organisations.models import Organisation
 
 LONDON = ZoneInfo("Europe/London")
@@ -312,10 +312,10 @@ class VacancyForm(GovukFormMixin, ClosingDateMixin):
         return value
 
     def clean_annual_min(self) -> Decimal | None:
-        return self._decimal("annual_min", parse_pounds)
+        return self._decimal("annual_min", pounds_from_text)
 
     def clean_annual_max(self) -> Decimal | None:
-        return self._decimal("annual_max", parse_pounds)
+        return self._decimal("annual_max", pounds_from_text)
 
     def clean_hours_per_week(self) -> Decimal | None:
         text = self.cleaned_data.get("hours_per_week", "").strip()
@@ -396,8 +396,8 @@ def initial_from_jd(jd: Any) -> dict[str, Any]:
     )
     purpose = next((s.text for s in sections if s.kind == "purpose"), "")
     money = {
-        "annual_min": "" if jd.annual_min_pence is None else str(jd.annual_min_pence // 100),
-        "annual_max": "" if jd.annual_max_pence is None else str(jd.annual_max_pence // 100),
+        "annual_min": pounds_form_value(jd.annual_min_pence),
+        "annual_max": pounds_form_value(jd.annual_max_pence),
     }
     return {
         "organisation": jd.organisation_id,

@@ -27,6 +27,7 @@ from django.utils import timezone
 
 from civictalent.accounts.models import User
 from civictalent.core.audit import audit_record
+from civictalent.core.money import pence_from_pounds
 from civictalent.framework.models import RoleLevel
 from civictalent.jobs import services
 from civictalent.jobs.feed_download import FeedError, FeedLimits, FetchedFeed, feed_download
@@ -279,9 +280,7 @@ def _complete(run: _Run, row: ParsedRow, fields: VacancyFields) -> VacancyFields
     pay_text = fields.pay_text
     if not pay_text and annual_min is not None:
         # What the services would write, so an unchanged row compares equal.
-        low = int((annual_min * 100).to_integral_value())
-        high = None if annual_max is None else int((annual_max * 100).to_integral_value())
-        pay_text = range_text(low, high)
+        pay_text = range_text(pence_from_pounds(annual_min), pence_from_pounds(annual_max))
     return replace(
         fields,
         role_level_id=role_level_id,

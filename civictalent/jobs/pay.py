@@ -9,9 +9,10 @@ from __future__ import annotations
 
 import datetime
 from dataclasses import dataclass
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 from typing import TYPE_CHECKING
 
+from civictalent.core.money import exact_pounds_text, pence_from_pounds, pounds_from_text
 from civictalent.salaries.annual_pay import PLAUSIBLE_MAXIMUM, PLAUSIBLE_MINIMUM, pay_year_of
 
 if TYPE_CHECKING:
@@ -47,32 +48,15 @@ class ResolvedPay:
         return self.min_pence is not None
 
 
-def pounds(amount: Decimal) -> str:
-    """£40,000 or £40,000.50: whole pounds without pence."""
-    if amount == amount.to_integral_value():
-        return f"£{amount:,.0f}"
-    return f"£{amount:,.2f}"
+# The money module reads typed pounds now; the old name stays while jobs/imports.py, which
+# another change is editing, still imports it from here.
+parse_pounds = pounds_from_text
 
 
-def pence_to_pounds_text(pence: int) -> str:
-    return pounds(Decimal(pence) / 100)
-
-
-def parse_pounds(text: str) -> Decimal | None:
-    """A money figure as people type it (£42,000 or 42000.00); None for nothing; ValueError
-    for something that is not a number."""
-    cleaned = text.strip().replace(",", "").replace("£", "").replace(" ", "")
-    if not cleaned:
-        return None
-    try:
-        value = Decimal(cleaned)
-    except InvalidOperation:
-        raise ValueError(
-            f"Enter the amount as a number of pounds, like 42000; not {text!r}."
-        ) from None
-    if not value.is_finite():
-        raise ValueError("Enter the amount as a number of pounds, like 42000.")
-    return value
+def _pounds_text(amount: Decimal) -> str:
+    """An amount typed in pounds as the money module shows advertised pay: £40,000 or
+    £40,000.50."""
+    return exact_pounds_text(pence_from_pounds(amount))
 
 
 def _check_one(field: str, amount: Decimal, what: str) -> None:
@@ -81,26 +65,27 @@ def _check_one(field: str, amount: Decimal, what: str) -> None:
     if amount < HOURLY_BELOW:
         raise PayError(
             field,
-            f"{pounds(amount)} looks like an hourly rate: enter the annual salary "
+            f"{_pounds_text(amount)} looks like an hourly rate: enter the annual salary "
             "(for a part-time job, the full-time annual salary).",
         )
     if amount < DAILY_BELOW:
         raise PayError(
             field,
-            f"{pounds(amount)} looks like a daily or weekly rate: enter the annual salary.",
+            f"{_pounds_text(amount)} looks like a daily or weekly rate: enter the annual salary.",
         )
     if amount < PLAUSIBLE_MINIMUM:
         raise PayError(
             field,
-            f"{pounds(amount)} a year is below any full-time salary we accept "
-            f"({pounds(PLAUSIBLE_MINIMUM)} to {pounds(PLAUSIBLE_MAXIMUM)}). For a part-time "
-            "job, enter the full-time annual salary; for a monthly figure, multiply by 12.",
+            f"{_pounds_text(amount)} a year is below any full-time salary we accept "
+            f"({_pounds_text(PLAUSIBLE_MINIMUM)} to {_pounds_text(PLAUSIBLE_MAXIMUM)}). For a "
+            "part-time job, enter the full-time annual salary; for a monthly figure, multiply "
+            "by 12.",
         )
     if amount > PLAUSIBLE_MAXIMUM:
         raise PayError(
             field,
-            f"{pounds(amount)} a year is above any salary we accept (up to "
-            f"{pounds(PLAUSIBLE_MAXIMUM)}): check for an extra digit.",
+            f"{_pounds_text(amount)} a year is above any salary we accept (up to "
+            f"{_pounds_text(PLAUSIBLE_MAXIMUM)}): check for an extra digit.",
         )
 
 
@@ -121,12 +106,10 @@ def check_pound_range(
         if annual_max < annual_min:
             raise PayError(
                 "annual_max",
-                f"The maximum salary ({pounds(annual_max)}) is below the minimum "
-                f"({pounds(annual_min)}): check the order.",
+                f"The maximum salary ({_pounds_text(annual_max)}) is below the minimum "
+                f"({_pounds_text(annual_min)}): check the order.",
             )
-    min_pence = int((annual_min * 100).to_integral_value())
-    max_pence = int((annual_max * 100).to_integral_value()) if annual_max is not None else None
-    return min_pence, max_pence
+    return pence_from_pounds(annual_min), pence_from_pounds(annual_max)
 
 
 def range_text(min_pence: int | None, max_pence: int | None) -> str:
@@ -136,12 +119,12 @@ def range_text(min_pence: int | None, max_pence: int | None) -> str:
         return ""
     if min_pence is None:
         assert max_pence is not None
-        return f"Up to {pence_to_pounds_text(max_pence)} a year"
+        return f"Up to {exact_pounds_text(max_pence)} a year"
     if max_pence is None:
-        return f"From {pence_to_pounds_text(min_pence)} a year"
+        return f"From {exact_pounds_text(min_pence)} a year"
     if max_pence == min_pence:
-        return f"{pence_to_pounds_text(min_pence)} a year"
-    return f"{pence_to_pounds_text(min_pence)} to {pence_to_pounds_text(max_pence)} a year"
+        return f"{exact_pounds_text(min_pence)} a year"
+    return f"{exact_pounds_text(min_pence)} to {exact_pounds_text(max_pence)} a year"
 
 
 def resolve_pay(
@@ -178,8 +161,8 @@ def resolve_pay(
             problem_field="grade",
         )
     result = resolution.result
-    low = int((result.minimum * 100).to_integral_value())
-    high = int((result.maximum * 100).to_integral_value())
+    low = pence_from_pounds(result.minimum)
+    high = pence_from_pounds(result.maximum)
     return ResolvedPay(
         low,
         high,

@@ -23,6 +23,7 @@ from django.db.models import Case, CharField, Q, QuerySet, Value, When
 from django.db.models.functions import Cast, Coalesce
 from django.utils import timezone
 
+from civictalent.core.money import pence_from_pounds
 from civictalent.core.search import Matches, index_scans, search
 from civictalent.framework.models import JobFamily
 from civictalent.jdlibrary.models import Contract
@@ -161,7 +162,8 @@ def _base(
         results = matches.filter(results)
     if criteria.min_salary is not None:
         results = results.filter(
-            Q(annual_max_pence__gte=criteria.min_salary * 100) | Q(annual_max_pence__isnull=True)
+            Q(annual_max_pence__gte=pence_from_pounds(criteria.min_salary))
+            | Q(annual_max_pence__isnull=True)
         )
     if criteria.posted_within_days is not None:
         since = now - datetime.timedelta(days=criteria.posted_within_days)

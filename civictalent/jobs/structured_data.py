@@ -19,6 +19,8 @@ from decimal import Decimal
 from typing import Any
 from zoneinfo import ZoneInfo
 
+from civictalent.core.money import pounds_for_json
+
 LONDON = ZoneInfo("Europe/London")
 EMPLOYMENT_TYPES = (
     "FULL_TIME",
@@ -83,10 +85,6 @@ def _iso(moment: datetime.datetime) -> str:
     return moment.astimezone(LONDON).replace(microsecond=0).isoformat()
 
 
-def _money(pence: int) -> int | float:
-    return pence // 100 if pence % 100 == 0 else pence / 100
-
-
 def job_posting(posting: Posting) -> dict[str, Any]:
     """The JobPosting as a dict ready for JSON."""
     data: dict[str, Any] = {
@@ -130,13 +128,13 @@ def job_posting(posting: Posting) -> dict[str, Any]:
     if posting.annual_min_pence is not None:
         value: dict[str, Any] = {
             "@type": "QuantitativeValue",
-            "minValue": _money(posting.annual_min_pence),
+            "minValue": pounds_for_json(posting.annual_min_pence),
             "unitText": "YEAR",
         }
         if posting.annual_max_pence is not None:
-            value["maxValue"] = _money(posting.annual_max_pence)
+            value["maxValue"] = pounds_for_json(posting.annual_max_pence)
         else:
-            value["value"] = _money(posting.annual_min_pence)
+            value["value"] = pounds_for_json(posting.annual_min_pence)
         data["baseSalary"] = {"@type": "MonetaryAmount", "currency": "GBP", "value": value}
     return data
 

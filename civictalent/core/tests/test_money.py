@@ -102,6 +102,9 @@ def test_pence_and_pounds_convert_exactly() -> None:
         pence_from_pounds(0.1)  # type: ignore[call-overload]
     with pytest.raises(ValueError, match="not an amount"):
         pence_from_pounds(Decimal("NaN"))
+    with pytest.raises(ValueError, match="too large"):
+        pence_from_pounds(Decimal("1E+999999"))
+    assert pence_from_pounds(Decimal("999999999999.99")) == 99_999_999_999_999
 
 
 def test_middle_pence_rounds_half_up() -> None:
@@ -130,6 +133,9 @@ def test_pounds_from_text_reads_what_people_type() -> None:
         pounds_from_text("forty thousand")
     with pytest.raises(ValueError, match="like 42000"):
         pounds_from_text("Infinity")
+    with pytest.raises(ValueError, match="far too large"):
+        pounds_from_text("1e999999")
+    assert pounds_from_text("4.2e4") == Decimal("42000")
 
 
 @given(st.integers(min_value=-(10**12), max_value=10**12))
