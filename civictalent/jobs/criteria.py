@@ -13,7 +13,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, replace
 from urllib.parse import urlencode
 
-from civictalent.core.money import pence_from_pounds
+from civictalent.core.money import pence_from_pounds, pounds_text
 from civictalent.core.numbers import parse_bounded_int
 from civictalent.core.search import WORD, query_terms
 from civictalent.jdlibrary.models import Contract
@@ -252,7 +252,7 @@ def _whole_pounds(raw: list[str], problems: list[str]) -> int | None:
     if pounds is None:
         problems.append(
             f"Ignored the minimum salary: enter a whole number of pounds a year up to "
-            f"£{MAX_SALARY:,}, like 40000."
+            f"{pounds_text(pence_from_pounds(MAX_SALARY))}, like 40000."
         )
         return None
     return pounds or None

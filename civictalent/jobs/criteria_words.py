@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import replace
 
+from civictalent.core.money import pence_from_pounds, pounds_text
 from civictalent.jdlibrary.models import Contract
 from civictalent.jobs.criteria import POSTED_WITHIN_DAYS, SearchCriteria
 from civictalent.jobs.models import Seniority, WorkingPattern, Workplace
@@ -40,7 +41,8 @@ def criteria_in_words(
         names = [council_names.get(slug, slug) for slug in criteria.councils]
         lines.append(f"Council: {_either(names)}")
     if criteria.min_salary is not None:
-        lines.append(f"Salary: up to at least £{criteria.min_salary:,} a year")
+        minimum = pounds_text(pence_from_pounds(criteria.min_salary))
+        lines.append(f"Salary: up to at least {minimum} a year")
     if criteria.patterns:
         labels = dict(WorkingPattern.choices)
         lines.append(f"Working pattern: {_either([labels[value] for value in criteria.patterns])}")

@@ -24,6 +24,7 @@ from django.views.decorators.http import require_GET, require_POST, require_safe
 from civictalent.accounts.models import User
 from civictalent.core.emails import site_url
 from civictalent.core.forms import GovukFormMixin
+from civictalent.core.money import pence_from_pounds, pounds_text
 from civictalent.core.numbers import parse_bounded_int
 from civictalent.core.page_cache import cached_for_anonymous
 from civictalent.core.paging import CountedPaginator
@@ -102,7 +103,7 @@ def _selected_filters(board: selectors.Board) -> list[SelectedFilter]:
     if criteria.min_salary is not None:
         add(
             "Minimum salary",
-            f"£{criteria.min_salary:,} a year",
+            f"{pounds_text(pence_from_pounds(criteria.min_salary))} a year",
             replace(criteria, min_salary=None),
         )
     if criteria.posted_within_days is not None:
