@@ -94,9 +94,10 @@ def wipe() -> None:
 
 def make_vacancies() -> None:
     from civictalent.core.generation import words
+    from civictalent.core.vocabularies import WorkingPattern, Workplace
     from civictalent.framework.models import RoleLevel
     from civictalent.jobs.criteria import seniority_of_rank
-    from civictalent.jobs.models import Vacancy, VacancyStatus, WorkingPattern, Workplace
+    from civictalent.jobs.models import Vacancy, VacancyStatus
     from civictalent.organisations.models import Organisation
 
     rng = random.Random(f"{SEED}:vacancies")  # noqa: S311

@@ -14,13 +14,13 @@ from django.utils import timezone
 from civictalent.accounts.models import User
 from civictalent.core.audit import audit_record
 from civictalent.core.money import exact_pounds_text
+from civictalent.core.vocabularies import Contract
 from civictalent.framework.models import RoleLevel, RoleLevelSkill
 from civictalent.healthcheck.services import health_check_jd
 from civictalent.jdlibrary import selectors, services
 from civictalent.jdlibrary.extraction import SECTION_KINDS
 from civictalent.jdlibrary.models import (
     SECTION_LABELS,
-    Contract,
     JDSection,
     JDStatus,
     JDVersion,

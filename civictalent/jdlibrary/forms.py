@@ -5,11 +5,11 @@ from typing import Any
 from django import forms
 
 from civictalent.core.forms import GovukFormMixin
+from civictalent.core.vocabularies import Contract
 from civictalent.framework.models import RoleLevel
 from civictalent.jdlibrary.documents import MAX_FILE_BYTES
 from civictalent.jdlibrary.models import (
     SECTION_LABELS,
-    Contract,
     JobDescription,
     Licence,
     Visibility,

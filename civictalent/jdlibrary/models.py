@@ -6,6 +6,9 @@ from django.conf import settings
 from django.db import models
 from django.db.models import F, Q
 
+# Contract is defined in core.vocabularies; jobs/services.py and jdlibrary/bulk.py, which other
+# changes are editing, still import it from here.
+from civictalent.core.vocabularies import Contract
 from civictalent.jdlibrary.extraction import SECTION_KINDS
 
 SECTION_LABELS = {
@@ -34,14 +37,6 @@ class Visibility(models.TextChoices):
 class Licence(models.TextChoices):
     OGL = "ogl-3.0", "Open Government Licence v3.0"
     CC_BY = "cc-by-4.0", "Creative Commons Attribution 4.0"
-
-
-class Contract(models.TextChoices):
-    PERMANENT = "permanent", "Permanent"
-    FIXED_TERM = "fixed term", "Fixed term"
-    SECONDMENT = "secondment", "Secondment"
-    APPRENTICESHIP = "apprenticeship", "Apprenticeship"
-    INTERIM = "interim", "Interim or contract"
 
 
 # What the library's visibility rules and filters read (see selectors.library).

@@ -14,8 +14,9 @@ from django.utils import timezone
 
 from civictalent.accounts.models import User
 from civictalent.core.search import Matches, index_scans, search
+from civictalent.core.vocabularies import Contract
 from civictalent.framework.models import RoleLevel
-from civictalent.jdlibrary.models import Contract, JDStatus, JobDescription, Visibility
+from civictalent.jdlibrary.models import JDStatus, JobDescription, Visibility
 from civictalent.jdlibrary.services import SEARCH_KIND
 from civictalent.organisations.models import Organisation
 from civictalent.organisations.predicates import council_roles, organisations_where

@@ -16,8 +16,7 @@ from urllib.parse import urlencode
 from civictalent.core.money import pence_from_pounds, pounds_text
 from civictalent.core.numbers import parse_bounded_int
 from civictalent.core.search import WORD, query_terms
-from civictalent.jdlibrary.models import Contract
-from civictalent.jobs.models import Seniority, WorkingPattern, Workplace
+from civictalent.core.vocabularies import Contract, Seniority, WorkingPattern, Workplace
 
 SORTS = {
     "newest": "Newest first",

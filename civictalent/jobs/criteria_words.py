@@ -7,9 +7,8 @@ from collections.abc import Mapping
 from dataclasses import replace
 
 from civictalent.core.money import pence_from_pounds, pounds_text
-from civictalent.jdlibrary.models import Contract
+from civictalent.core.vocabularies import Contract, Seniority, WorkingPattern, Workplace
 from civictalent.jobs.criteria import POSTED_WITHIN_DAYS, SearchCriteria
-from civictalent.jobs.models import Seniority, WorkingPattern, Workplace
 
 
 def _either(names: list[str]) -> str:

@@ -21,10 +21,9 @@ from django.utils.html import escape
 from civictalent.core.forms import GovukFormMixin
 from civictalent.core.money import pounds_form_value, pounds_from_text
 from civictalent.core.numbers import parse_bounded_int
+from civictalent.core.vocabularies import Contract, WorkingPattern, Workplace
 from civictalent.framework.models import RoleLevel
-from civictalent.jdlibrary.models import Contract
 from civictalent.jobs.fields import VacancyFields
-from civictalent.jobs.models import WorkingPattern, Workplace
 from civictalent.organisations.models import Organisation
 
 LONDON = ZoneInfo("Europe/London")

@@ -28,6 +28,7 @@ from django.utils import timezone
 from civictalent.accounts.models import User
 from civictalent.core.audit import audit_record
 from civictalent.core.money import pence_from_pounds
+from civictalent.core.vocabularies import Workplace
 from civictalent.framework.models import RoleLevel
 from civictalent.jobs import services
 from civictalent.jobs.feed_download import FeedError, FeedLimits, FetchedFeed, feed_download
@@ -41,7 +42,6 @@ from civictalent.jobs.models import (
     VacancyImport,
     VacancyOrigin,
     VacancyStatus,
-    Workplace,
 )
 from civictalent.jobs.pay import range_text
 from civictalent.jobs.richtext import sanitise_html

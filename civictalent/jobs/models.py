@@ -12,8 +12,10 @@ from django.conf import settings
 from django.db import models
 from django.db.models import F, Q
 
-from civictalent.jdlibrary.models import Contract
+from civictalent.core.vocabularies import Contract, Seniority, WorkingPattern, Workplace
 
+# The shared vocabularies are defined in core.vocabularies; they stay importable from here while
+# jobs/services.py and the generators, which other changes are moving, still import them so.
 __all__ = [
     "Contract",
     "CouncilJobsSettings",
@@ -46,29 +48,6 @@ class VacancyStatus(models.TextChoices):
     PUBLISHED = "published", "Published"
     CLOSED = "closed", "Closed"
     ARCHIVED = "archived", "Archived"
-
-
-class WorkingPattern(models.TextChoices):
-    FULL_TIME = "full_time", "Full time"
-    PART_TIME = "part_time", "Part time"
-    JOB_SHARE = "job_share", "Job share"
-    FLEXIBLE = "flexible", "Flexible or compressed hours"
-
-
-class Workplace(models.TextChoices):
-    ON_SITE = "on_site", "On site"
-    HYBRID = "hybrid", "Hybrid"
-    REMOTE = "remote", "Remote"
-
-
-class Seniority(models.TextChoices):
-    """Bands of the framework's seniority ladder (RoleLevel.rank), for candidates' level filter."""
-
-    ENTRY = "entry", "Apprentice, trainee or junior"
-    PRACTITIONER = "practitioner", "Practitioner"
-    SENIOR = "senior", "Senior"
-    LEAD = "lead", "Lead or principal"
-    HEAD = "head", "Head, chief or director"
 
 
 class VacancyOrigin(models.TextChoices):

@@ -25,11 +25,11 @@ from django.utils import timezone
 
 from civictalent.core.money import pence_from_pounds
 from civictalent.core.search import Matches, index_scans, search
+from civictalent.core.vocabularies import Contract, Seniority, WorkingPattern, Workplace
 from civictalent.framework.models import JobFamily
-from civictalent.jdlibrary.models import Contract
 from civictalent.jobs.criteria import SearchCriteria
 from civictalent.jobs.indexing import SEARCH_KIND
-from civictalent.jobs.models import Seniority, Vacancy, VacancyStatus, WorkingPattern, Workplace
+from civictalent.jobs.models import Vacancy, VacancyStatus
 from civictalent.organisations.models import Organisation
 
 PER_PAGE = 20

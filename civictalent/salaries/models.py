@@ -11,17 +11,11 @@ from django.db import models
 from django.db.models import F, Q
 
 from civictalent.core.money import pounds_and_pence_text
+from civictalent.core.vocabularies import PayZone
 
 pay_year_validator = RegexValidator(
     r"^20\d\d-\d\d$", "Write the pay year like 2025-26 (April to March)."
 )
-
-
-class PayZone(models.TextChoices):
-    INNER_LONDON = "inner_london", "Inner London"
-    OUTER_LONDON = "outer_london", "Outer London"
-    LONDON_FRINGE = "fringe", "London fringe"
-    NATIONAL = "national", "National (outside London)"
 
 
 class PayScheme(models.Model):

@@ -10,8 +10,9 @@ from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import UploadedFile
 
 from civictalent.core.forms import GovukFormMixin
+from civictalent.core.vocabularies import PayZone
 from civictalent.organisations.models import Organisation
-from civictalent.salaries.models import PayScheme, PayZone
+from civictalent.salaries.models import PayScheme
 from civictalent.salaries.payscales import MAX_CSV_BYTES, check_pay_year, current_pay_year
 
 # What browsers send for a .csv file: Excel on Windows makes it application/vnd.ms-excel.

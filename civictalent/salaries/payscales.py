@@ -27,13 +27,13 @@ from django.utils import timezone
 
 from civictalent.core.audit import audit_record
 from civictalent.core.money import pence_from_pounds, pounds_and_pence_text, pounds_from_pence
+from civictalent.core.vocabularies import PayZone
 from civictalent.salaries.annual_pay import pay_year_of
 from civictalent.salaries.models import (
     GradeBand,
     GradeMap,
     PayScheme,
     PaySpine,
-    PayZone,
     SpinePoint,
 )
 from civictalent.salaries.parsing import parse_salary

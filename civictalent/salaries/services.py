@@ -9,13 +9,13 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 
 from civictalent.core.money import pence_from_pounds, pounds_text
+from civictalent.core.vocabularies import PayZone
 from civictalent.framework.models import RoleLevel
 from civictalent.organisations.models import Organisation
 from civictalent.salaries.annual_pay import PLAUSIBLE_MAXIMUM, PLAUSIBLE_MINIMUM, pay_year_of
 from civictalent.salaries.models import (
     BenchmarkRefresh,
     ObservationSource,
-    PayZone,
     SalaryObservation,
 )
 from civictalent.salaries.parsing import PayRange, SalaryParse, parse_salary

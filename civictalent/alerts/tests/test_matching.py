@@ -9,9 +9,8 @@ from dataclasses import replace
 import pytest
 
 from civictalent.alerts.matching import Candidate, Candidates
-from civictalent.jdlibrary.models import Contract
+from civictalent.core.vocabularies import Contract, Seniority, WorkingPattern, Workplace
 from civictalent.jobs.criteria import SearchCriteria, VacancyFacts
-from civictalent.jobs.models import Seniority, WorkingPattern, Workplace
 
 NOW = datetime.datetime(2026, 11, 23, 7, 0, tzinfo=datetime.UTC)
 WORDS = ["data", "analyst", "database", "developer", "dev", "housing", "hackney", "cloud", "é"]

@@ -12,11 +12,11 @@ import pytest
 from django.utils import timezone
 
 from civictalent.core.generation import SCALES, generate
+from civictalent.core.vocabularies import Contract, Seniority, WorkingPattern, Workplace
 from civictalent.framework.models import JobFamily
-from civictalent.jdlibrary.models import Contract
 from civictalent.jobs.criteria import POSTED_WITHIN_DAYS, SORTS, SearchCriteria
 from civictalent.jobs.indexing import vacancy_facts
-from civictalent.jobs.models import Seniority, Vacancy, WorkingPattern, Workplace
+from civictalent.jobs.models import Vacancy
 from civictalent.jobs.pay import range_text as pay_range
 from civictalent.jobs.selectors import (
     board_results,
