@@ -1,6 +1,7 @@
-"""Generated alert subscriptions for the scale generator (core.generation) and the digest
-benchmark: realistic searches, many shared (everyone who wants "data jobs in Hackney" asks the
-same thing), some with keywords, a few with a keyword typed halfway."""
+"""Generated alert subscriptions for the data generator (alerts/seeding.py, run by
+``civictalent generate``) and the digest benchmark: realistic searches, many shared (everyone who
+wants "data jobs in Hackney" asks the same thing), some with keywords, a few with a keyword typed
+halfway."""
 
 from __future__ import annotations
 
@@ -8,11 +9,12 @@ import datetime
 import random
 from collections.abc import Sequence
 
+from civictalent.core.generation.base import GENERATED_TAG, Context
 from civictalent.core.generation.scales import Scale
-from civictalent.core.generation.steps import GENERATED_TAG, Context
 from civictalent.jdlibrary.models import Contract
 from civictalent.jobs.criteria import SearchCriteria
 from civictalent.jobs.models import Seniority, WorkingPattern, Workplace
+from civictalent.organisations.seeding import councils
 
 KEYWORDS = (
     "data",
@@ -99,10 +101,10 @@ def subscriptions_make(context: Context, start: int, stop: int) -> int:
     from civictalent.alerts.models import AlertSubscription, Frequency
 
     families = family_slugs()
-    councils = [council.slug for council in context.councils]
+    council_slugs = [council.slug for council in councils(context)]
     rows = []
     for index, rng in context.items("alert-subscriptions", start, stop):
-        criteria = alert_criteria(rng, families=families, councils=councils)
+        criteria = alert_criteria(rng, families=families, councils=council_slugs)
         weekly = rng.random() < 0.8
         verified = rng.random() < 0.9
         unsubscribed = verified and rng.random() < 0.05

@@ -41,11 +41,12 @@ contact = _static_page("core/contact.html")
 @require_GET
 @never_cache
 def healthz(request: HttpRequest) -> JsonResponse:
-    healthy, report = health.health_report()
-    if not health.may_see_detail(
+    detail = health.may_see_detail(
         authorization=request.headers.get("Authorization", ""),
         is_platform_admin=bool(getattr(request.user, "is_platform_admin", False)),
-    ):
+    )
+    healthy, report = health.health_report(count_queue=detail)
+    if not detail:
         report = health.public_summary(report)
     return JsonResponse(report, status=200 if healthy else 503)
 

@@ -9,7 +9,7 @@ Open ones get a search document (only published vacancies are indexed, see jobs/
 written in bulk like the JDs' ones.
 
 Each generated vacancy's ``external_reference`` is ``generated-<index>``: how a later run counts
-what exists and continues. See core/generation/steps.py for determinism and resuming.
+what exists and continues. See core/generation/base.py for determinism and resuming.
 """
 
 from __future__ import annotations
@@ -22,8 +22,10 @@ from decimal import Decimal
 from zoneinfo import ZoneInfo
 
 from civictalent.core.generation import words
+from civictalent.core.generation.base import BLOCK, GENERATED_TAG, Context
 from civictalent.core.generation.scales import Scale
-from civictalent.core.generation.steps import BLOCK, GENERATED_TAG, Context
+from civictalent.framework.seeding import levels
+from civictalent.organisations.seeding import councils, members_by_council
 
 LONDON = ZoneInfo("Europe/London")
 REFERENCE_PREFIX = f"{GENERATED_TAG}-"
@@ -161,25 +163,26 @@ def vacancies_make(context: Context, start: int, stop: int) -> int:
     from civictalent.jobs.models import Vacancy
     from civictalent.organisations.models import Organisation
 
-    if not context.levels:
+    roles, places, members = levels(context), councils(context), members_by_council(context)
+    if not roles:
         raise RuntimeError("No role levels: the framework step must run first.")
     total = planned_total(context.scale)
     open_count = planned_open(context.scale)
-    levels = RoleLevel.objects.in_bulk([level.pk for level in context.levels])
+    level_rows = RoleLevel.objects.in_bulk([level.pk for level in roles])
     families, seniorities = {}, {}
-    for pk, family_id, role_name in RoleLevel.objects.filter(pk__in=levels).values_list(
+    for pk, family_id, role_name in RoleLevel.objects.filter(pk__in=level_rows).values_list(
         "pk", "role__family_id", "role__name"
     ):
         families[pk] = family_id
-        seniorities[pk] = seniority_of_level(levels[pk].name, role_name)
-    organisations = Organisation.objects.in_bulk([council.pk for council in context.councils])
+        seniorities[pk] = seniority_of_level(level_rows[pk].name, role_name)
+    organisations = Organisation.objects.in_bulk([council.pk for council in places])
     rows: list[Vacancy] = []
     first = start // BLOCK * BLOCK
     for position, (index, rng) in enumerate(context.items("vacancies", start, stop)):
         number = first + position  # the item's index, also for items drawn only to skip
         open_now = is_open(number, total=total, open_count=open_count)
-        council = context.councils[rng.randrange(len(context.councils))]
-        level = context.levels[rng.randrange(len(context.levels))]
+        council = places[rng.randrange(len(places))]
+        level = roles[rng.randrange(len(roles))]
         team = rng.choice(TEAMS)
         titled = rng.random()
         pay = words.pay(rng, rank=level.rank, london=council.london)
@@ -193,8 +196,8 @@ def vacancies_make(context: Context, start: int, stop: int) -> int:
         sections = words.jd_sections(
             rng, title=level.name, family=level.family, council=council.short_name
         )[:4]
-        members = context.members_by_council.get(council.pk, [])
-        author = members[rng.randrange(len(members))] if members else None
+        authors = members.get(council.pk, [])
+        author = authors[rng.randrange(len(authors))] if authors else None
         if index < 0:
             continue
         title = (
@@ -209,7 +212,7 @@ def vacancies_make(context: Context, start: int, stop: int) -> int:
         pay_text = f"From £{low // 100:,} a year" if no_top else pay.text
         vacancy = Vacancy(
             title=title[:200],
-            role_level=levels[level.pk],
+            role_level=level_rows[level.pk],
             family_id=families[level.pk],
             seniority=seniorities[level.pk],
             summary=f"Join {council.short_name}'s {team.lower()} team. {summary}"[:600],

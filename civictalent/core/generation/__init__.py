@@ -1,11 +1,23 @@
 """Deterministic, resumable, bulk-inserted data at the scales the platform must handle.
 
-``civictalent generate --scale london --seed 1`` runs every step in ``STEPS`` in order; the
-steps in ``PLANNED`` wait for models that do not exist yet. See docs/performance.md.
+The pieces are here (a run's context, steps, scales, made-up words); each app contributes its own
+steps in ``GENERATION_STEPS`` of its ``seeding.py``, and ``civictalent generate --scale london
+--seed 1`` (the seed app) runs them. See docs/performance.md.
 """
 
-from civictalent.core.generation.runner import StepReport, generate
+from civictalent.core.generation.base import BatchStep, Context, DemoStep, PlannedStep, Step
+from civictalent.core.generation.runner import StepReport, generate, generation_steps
 from civictalent.core.generation.scales import SCALES, Scale
-from civictalent.core.generation.steps import PLANNED, STEPS, Context, Step
 
-__all__ = ["PLANNED", "SCALES", "STEPS", "Context", "Scale", "Step", "StepReport", "generate"]
+__all__ = [
+    "SCALES",
+    "BatchStep",
+    "Context",
+    "DemoStep",
+    "PlannedStep",
+    "Scale",
+    "Step",
+    "StepReport",
+    "generate",
+    "generation_steps",
+]

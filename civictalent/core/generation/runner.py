@@ -1,14 +1,15 @@
-"""Run the generator steps in order, timing each."""
+"""Run generator steps in order, timing each."""
 
 from __future__ import annotations
 
 import datetime
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
+from civictalent.core.generation.base import Context, Progress, Step, in_order
 from civictalent.core.generation.scales import Scale
-from civictalent.core.generation.steps import STEPS, Context, Progress, Step
+from civictalent.core.registry import contributions
 
 
 @dataclass(frozen=True)
@@ -19,12 +20,17 @@ class StepReport:
     seconds: float
 
 
+def generation_steps() -> list[Step]:
+    """Every app's generator steps (``GENERATION_STEPS`` in its ``seeding.py``), in order."""
+    return in_order(contributions("seeding", "GENERATION_STEPS"))
+
+
 def generate(
     *,
     scale: Scale,
     seed: int,
     as_of: datetime.date,
-    steps: list[Step] | None = None,
+    steps: Sequence[Step] | None = None,
     only: set[str] | None = None,
     progress_for: Callable[[str], Progress] | None = None,
 ) -> list[StepReport]:
@@ -32,7 +38,7 @@ def generate(
     counts what it made before and continues from there."""
     context = Context(scale=scale, seed=seed, as_of=as_of)
     reports = []
-    for step in STEPS if steps is None else steps:
+    for step in generation_steps() if steps is None else steps:
         if only is not None and step.name not in only:
             continue
         progress = progress_for(step.name) if progress_for else _silent

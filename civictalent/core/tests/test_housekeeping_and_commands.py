@@ -8,14 +8,12 @@ from io import StringIO
 import pytest
 from django.core import mail
 from django.core.management import CommandError, call_command
-from django.test import Client, override_settings
+from django.test import Client
 from django.utils import timezone
 
 from civictalent.accounts.models import User
-from civictalent.core.demo import DEMO_PEOPLE, demo_load
 from civictalent.core.housekeeping import housekeeping_prune
 from civictalent.core.models import AuditEvent, OutboundEmail, ScheduledRun
-from civictalent.organisations.models import JoinRequest, Membership
 
 pytestmark = pytest.mark.django_db
 
@@ -38,28 +36,6 @@ def test_old_email_copies_and_run_records_are_deleted_recent_ones_kept() -> None
     remaining = set(OutboundEmail.objects.values_list("pk", flat=True))
     # An email never delivered is kept, whatever its age: it is still owed.
     assert remaining == {recent.pk, waiting.pk}
-
-
-def test_demo_data_loads_once_and_a_second_run_changes_nothing(london: None) -> None:
-    first = demo_load()
-    assert len(first.created) >= len(DEMO_PEOPLE)
-    counts = (User.objects.count(), Membership.objects.count(), JoinRequest.objects.count())
-    assert demo_load().created == []
-    assert (User.objects.count(), Membership.objects.count(), JoinRequest.objects.count()) == counts
-
-
-def test_demo_data_survives_a_declined_and_repeated_request(london: None) -> None:
-    demo_load()
-    JoinRequest.objects.update(status=JoinRequest.Status.DECLINED)
-    newcomer = User.objects.get(email="newcomer@demo.civictalent.example")
-    JoinRequest.objects.create(user=newcomer, organisation=JoinRequest.objects.first().organisation)  # type: ignore[union-attr]
-    assert demo_load().created == []
-
-
-@override_settings(DEMO_MODE=False)
-def test_demo_data_is_refused_outside_demo_mode() -> None:
-    with pytest.raises(CommandError, match="only for demonstration sites"):
-        call_command("demo")
 
 
 @pytest.mark.django_db(transaction=True)

@@ -12,11 +12,11 @@ import pytest
 from django.utils import timezone
 
 from civictalent.core.generation import SCALES, Context, generate
-from civictalent.core.generation.steps import VacanciesStep
 from civictalent.core.models import SearchDocument
 from civictalent.core.search import search
 from civictalent.jobs.generation import REFERENCE_PREFIX, is_open
 from civictalent.jobs.models import Vacancy
+from civictalent.jobs.seeding import VacanciesStep
 from civictalent.jobs.selectors import open_vacancies
 
 SCALE = SCALES["test"]

@@ -13,7 +13,7 @@ from django.core.management import call_command
 
 from civictalent.accounts.models import User
 from civictalent.core.generation import SCALES, generate
-from civictalent.core.generation.steps import GENERATED_TAG
+from civictalent.core.generation.base import GENERATED_TAG
 from civictalent.core.models import SearchDocument
 from civictalent.jdlibrary.models import JobDescription
 from civictalent.organisations.models import Membership, Organisation

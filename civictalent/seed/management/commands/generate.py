@@ -9,8 +9,9 @@ from typing import Any, TextIO, cast
 from django.core.management.base import BaseCommand, CommandError
 from django.utils import timezone
 
-from civictalent.core.generation import PLANNED, SCALES, STEPS, generate
+from civictalent.core.generation import SCALES, generate, generation_steps
 from civictalent.core.progress import ProgressBar
+from civictalent.seed.planned import PLANNED
 
 
 class Command(BaseCommand):
@@ -32,7 +33,10 @@ class Command(BaseCommand):
             "from it, so the same seed and day give the same data.",
         )
         parser.add_argument(
-            "--only", action="append", choices=[step.name for step in STEPS], help="Run a step."
+            "--only",
+            action="append",
+            choices=[step.name for step in generation_steps()],
+            help="Run a step.",
         )
         parser.add_argument("--json", action="store_true", help="Print the report as JSON.")
 

@@ -5,7 +5,7 @@ from typing import Any
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
-from civictalent.core.demo import demo_load
+from civictalent.seed.demo import demo_load
 
 
 class Command(BaseCommand):

@@ -12,7 +12,7 @@ from typing import Any
 from django.conf import settings
 from django.core.management.base import BaseCommand
 
-from civictalent.core.demo import DEMO_PASSWORD, DEMO_PEOPLE
+from civictalent.accounts.seeding import DEMO_PASSWORD, DEMO_PEOPLE
 
 
 class Command(BaseCommand):
