@@ -18,8 +18,6 @@ from civictalent.jdlibrary.services import SectionInput, jd_create, jd_publish
 from civictalent.jdlibrary.similarity import fingerprint, near_duplicates, similarity
 from civictalent.organisations.models import Organisation, Role
 
-CURATION_URLS = "civictalent.jdlibrary.tests.curation_test_urls"
-
 PURPOSE = (
     "Help the council use data to improve services for residents. You will turn raw figures from "
     "housing, waste and social care into clear evidence that managers and councillors can act "
@@ -257,7 +255,6 @@ def test_only_jds_shared_with_everyone_can_be_exemplars_and_only_by_platform_adm
 
 
 @pytest.mark.django_db
-@pytest.mark.urls(CURATION_URLS)
 def test_a_platform_admin_marks_an_exemplar_in_the_browser(
     make_user: Callable[..., User], council_a: Organisation
 ) -> None:
@@ -287,7 +284,6 @@ def test_a_platform_admin_marks_an_exemplar_in_the_browser(
 
 
 @pytest.mark.django_db
-@pytest.mark.urls(CURATION_URLS)
 def test_council_admins_members_and_strangers_cannot_mark_exemplars(
     make_user: Callable[..., User], council_a: Organisation
 ) -> None:
@@ -351,7 +347,6 @@ def two_jds(
 
 
 @pytest.mark.django_db
-@pytest.mark.urls(CURATION_URLS)
 def test_compare_shows_two_jds_side_by_side(
     two_jds: tuple[JobDescription, JobDescription],
     make_user: Callable[..., User],
@@ -386,7 +381,6 @@ def test_compare_shows_two_jds_side_by_side(
 
 
 @pytest.mark.django_db
-@pytest.mark.urls(CURATION_URLS)
 def test_compare_refuses_one_or_four(
     two_jds: tuple[JobDescription, JobDescription],
     make_user: Callable[..., User],
@@ -416,7 +410,6 @@ def test_compare_refuses_one_or_four(
 
 
 @pytest.mark.django_db
-@pytest.mark.urls(CURATION_URLS)
 def test_compare_leaves_out_what_the_person_may_not_see(
     two_jds: tuple[JobDescription, JobDescription],
     make_user: Callable[..., User],
@@ -517,7 +510,6 @@ def test_comparison_lists_each_skill_against_each_role_level(
 
 
 @pytest.mark.django_db
-@pytest.mark.urls(CURATION_URLS)
 def test_a_comparison_can_start_from_one_jd_without_an_error(
     two_jds: tuple[JobDescription, JobDescription],
     make_user: Callable[..., User],

@@ -15,10 +15,7 @@ from civictalent.jdlibrary.documents_out import text_blocks
 from civictalent.jdlibrary.models import JDStatus, JobDescription, Visibility
 from civictalent.organisations.models import Organisation, Role
 
-pytestmark = [
-    pytest.mark.django_db,
-    pytest.mark.urls("civictalent.jdlibrary.tests.reuse_test_urls"),
-]
+pytestmark = pytest.mark.django_db
 
 SECTIONS = [
     services.SectionInput(

@@ -21,9 +21,7 @@ from civictalent.jdlibrary.suggestions import (
 )
 from civictalent.organisations.models import Organisation, Role
 
-SUGGESTION_URLS = "civictalent.jdlibrary.tests.suggestion_test_urls"
-
-pytestmark = [pytest.mark.django_db(transaction=True), pytest.mark.urls(SUGGESTION_URLS)]
+pytestmark = pytest.mark.django_db(transaction=True)
 
 GOOD_TEXT = (
     "Say 'experience of SQL' rather than 'a degree in computer science': it shuts out people."

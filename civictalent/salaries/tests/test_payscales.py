@@ -32,7 +32,6 @@ from civictalent.salaries.payscales import (
     template_csv,
 )
 
-PAGES = "civictalent.salaries.tests.payscale_test_urls"
 WARNING = "Illustrative figures: not real pay"
 
 # Made-up figures: round numbers nobody could mistake for a real spine.
@@ -447,7 +446,6 @@ def spine_form(**overrides: object) -> dict[str, object]:
 
 
 @pytest.mark.django_db
-@pytest.mark.urls(PAGES)
 @pytest.mark.parametrize(
     "name", ["payscales_spine_import", "payscales_grade_map_import"], ids=["spine", "grade_map"]
 )
@@ -460,7 +458,6 @@ def test_only_platform_admins_may_import(name: str, people: dict[str, User | Non
 
 
 @pytest.mark.django_db
-@pytest.mark.urls(PAGES)
 def test_a_member_cannot_post_an_import(people: dict[str, User | None]) -> None:
     response = signed_in(people["admin_a"]).post(
         reverse("salaries:payscales_spine_import"), spine_form()
@@ -470,7 +467,6 @@ def test_a_member_cannot_post_an_import(people: dict[str, User | None]) -> None:
 
 
 @pytest.mark.django_db
-@pytest.mark.urls(PAGES)
 def test_a_platform_admin_imports_a_spine_and_a_grade_map_in_the_browser(
     people: dict[str, User | None], council_b: Organisation
 ) -> None:
@@ -500,7 +496,6 @@ def test_a_platform_admin_imports_a_spine_and_a_grade_map_in_the_browser(
 
 
 @pytest.mark.django_db
-@pytest.mark.urls(PAGES)
 def test_a_bad_row_shows_in_the_error_summary_and_nothing_is_saved(
     people: dict[str, User | None],
 ) -> None:
@@ -517,7 +512,6 @@ def test_a_bad_row_shows_in_the_error_summary_and_nothing_is_saved(
 
 
 @pytest.mark.django_db
-@pytest.mark.urls(PAGES)
 def test_a_file_that_is_too_big_or_not_csv_is_refused_with_a_clear_message(
     people: dict[str, User | None],
 ) -> None:
@@ -537,7 +531,6 @@ def test_a_file_that_is_too_big_or_not_csv_is_refused_with_a_clear_message(
 
 
 @pytest.mark.django_db
-@pytest.mark.urls(PAGES)
 def test_members_see_pay_scales_with_the_illustrative_warning(
     people: dict[str, User | None], council_b: Organisation
 ) -> None:
@@ -557,7 +550,6 @@ def test_members_see_pay_scales_with_the_illustrative_warning(
 
 
 @pytest.mark.django_db
-@pytest.mark.urls(PAGES)
 def test_the_resolve_page_shows_a_range_or_a_reason(
     people: dict[str, User | None], council_b: Organisation
 ) -> None:
@@ -584,7 +576,6 @@ def test_the_resolve_page_shows_a_range_or_a_reason(
 
 
 @pytest.mark.django_db
-@pytest.mark.urls(PAGES)
 @pytest.mark.parametrize(
     ("name", "header"),
     [
