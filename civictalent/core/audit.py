@@ -2,24 +2,20 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from django.db import models
 
 from civictalent.core.models import AuditEvent
 
-if TYPE_CHECKING:
-    from civictalent.accounts.models import User
-    from civictalent.organisations.models import Organisation
-
 
 def audit_record(
     *,
-    actor: User | None,
+    actor: Any,  # the person who acted (a user), or None when the platform acted by itself
     action: str,
     target: models.Model,
     summary: str,
-    organisation: Organisation | None = None,
+    organisation: Any = None,  # the council it concerns, if any
     changes: dict[str, Any] | None = None,
 ) -> AuditEvent:
     return AuditEvent.objects.create(
