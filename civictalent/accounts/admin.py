@@ -41,7 +41,7 @@ class UserAdmin(PersonalDataViewAudit):
         super().save_model(request, obj, form, change)
         if changes:
             audit_record(
-                actor=request.user,  # type: ignore[arg-type]
+                actor=request.user,
                 action="user.changed_in_admin",
                 target=obj,
                 summary=f"{request.user} changed {', '.join(changes)} of {obj.email} "

@@ -39,7 +39,7 @@ class OrganisationAdmin(admin.ModelAdmin):
         if change and not form.changed_data:
             return
         audit_record(
-            actor=request.user,  # type: ignore[arg-type]
+            actor=request.user,
             action="organisation.updated" if change else "organisation.created",
             target=obj,
             organisation=obj,
@@ -57,7 +57,7 @@ class OrganisationAdmin(admin.ModelAdmin):
         after = sorted(form.instance.domains.values_list("domain", flat=True))
         if before != after:
             audit_record(
-                actor=request.user,  # type: ignore[arg-type]
+                actor=request.user,
                 action="organisation.domains_changed",
                 target=form.instance,
                 organisation=form.instance,

@@ -48,7 +48,7 @@ class DeleteAuditedAdmin(admin.ModelAdmin):
 
     def _audit_delete(self, request: HttpRequest, obj: Any) -> None:
         audit_record(
-            actor=request.user,  # type: ignore[arg-type]
+            actor=request.user,
             action=f"{obj._meta.model_name}.deleted",
             target=obj,
             organisation=getattr(obj, "organisation", None),
@@ -81,7 +81,7 @@ class PaySchemeAdmin(admin.ModelAdmin):
         super().save_model(request, obj, form, change)
         if form.changed_data:
             audit_record(
-                actor=request.user,  # type: ignore[arg-type]
+                actor=request.user,
                 action="pay_scheme.updated",
                 target=obj,
                 summary=f"{request.user} changed the pay scheme {obj.code} in the admin site",
