@@ -75,10 +75,10 @@ HTML_TEXT_FIELDS = {
 # Every expression code writes into Vacancy.description_html, by file.
 KNOWN_DESCRIPTION_WRITERS = {
     (
-        "civictalent/jobs/services.py",
+        "civictalent/jobs/services/checking.py",
         "sanitise_html(fields.description[:MAX_DESCRIPTION_CHARACTERS])",
     ),
-    ("civictalent/jobs/services.py", "description_html"),  # the variable just above
+    ("civictalent/jobs/services/checking.py", "description_html"),  # the variable just above
     ("civictalent/jobs/generation.py", "_html(sections)"),  # demo data, every part escaped
 }
 HOSTILE = (

@@ -13,6 +13,7 @@ from django.utils import timezone
 from civictalent.jdlibrary.models import JobDescription
 from civictalent.jdlibrary.services import SectionInput, jd_create
 from civictalent.jobs import services
+from civictalent.jobs.fields import VacancyFields
 from civictalent.jobs.models import LibraryOffer, Vacancy, VacancyStatus
 from civictalent.jobs.tests.vacancy_helpers import (
     allow_self_publishing,
@@ -121,7 +122,7 @@ def test_submitting_an_incomplete_draft_lists_what_is_missing(
     vacancy = services.vacancy_create(
         organisation=council_a,
         author=people["editor_a"],
-        fields=services.VacancyFields(title="Data analyst"),
+        fields=VacancyFields(title="Data analyst"),
     )
 
     page = editor.get(f"/jobs/{vacancy.pk}/submit/").content.decode()

@@ -1,0 +1,38 @@
+"""The health check of a vacancy: the text a candidate reads, checked like any advert."""
+
+from __future__ import annotations
+
+import re
+
+from civictalent.healthcheck.engine import DocumentFacts, Report, check
+from civictalent.jobs.models import Vacancy
+from civictalent.jobs.richtext import html_to_text
+
+HEADING = re.compile(r"<h[2-4][^>]*>(.*?)</h[2-4]>", re.IGNORECASE | re.DOTALL)
+
+
+def vacancy_checked_text(vacancy: Vacancy) -> tuple[str, DocumentFacts]:
+    """The vacancy as a candidate reads it: title, key facts, summary, then the description."""
+    facts = [
+        ("Salary", vacancy.pay_text or (f"Grade {vacancy.grade}" if vacancy.grade else "")),
+        ("Contract", vacancy.get_contract_display() if vacancy.contract else ""),
+        (
+            "Working pattern",
+            vacancy.get_working_pattern_display() if vacancy.working_pattern else "",
+        ),
+        ("Hours", f"{vacancy.hours_per_week} hours a week" if vacancy.hours_per_week else ""),
+        ("Location", vacancy.location),
+    ]
+    lines = [vacancy.title, ""]
+    lines += [f"{label}: {value}" for label, value in facts if value]
+    parts = ["\n".join(lines), vacancy.summary, vacancy.description_text]
+    headings = tuple(
+        html_to_text(match.group(1)) for match in HEADING.finditer(vacancy.description_html)
+    )
+    text = "\n\n".join(part for part in parts if part.strip()).rstrip() + "\n"
+    return text, DocumentFacts(headings=headings)
+
+
+def vacancy_health_report(vacancy: Vacancy) -> Report:
+    text, facts = vacancy_checked_text(vacancy)
+    return check(text, facts)
