@@ -2,11 +2,23 @@
 
 Email domains are where each authority's staff addresses end; platform admins can change them
 (and whether a council is a LOTI member) in the service, so this list is only the starting point.
+
+Each authority's pay zone is Inner or Outer London by the statutory definition, the London
+Government Act 1963: Inner London is the twelve boroughs that were the County of London (Camden,
+Greenwich, Hackney, Hammersmith and Fulham, Islington, Kensington and Chelsea, Lambeth, Lewisham,
+Southwark, Tower Hamlets, Wandsworth, Westminster) and the City of London, which is usually
+counted with them; the other twenty boroughs are Outer London. It is the definition
+docs/salaries.md documents and the one salary observations have always been recorded with. The
+Office for National Statistics draws another line for statistics (Haringey and Newham inner,
+Greenwich outer); it is not used here. An organisation reads its zone from this list through
+``Organisation.pay_zone``.
 """
 
 from __future__ import annotations
 
 from typing import Any, NamedTuple
+
+from civictalent.core.vocabularies import PayZone
 
 
 class SeedOrganisation(NamedTuple):
@@ -16,6 +28,8 @@ class SeedOrganisation(NamedTuple):
     slug: str
     kind: str
     domains: tuple[str, ...]
+    # Only for the London authorities: see the module's docstring.
+    pay_zone: PayZone | None = None
 
 
 LONDON_BOROUGH = "london_borough"
@@ -28,6 +42,7 @@ LONDON_AUTHORITIES: tuple[SeedOrganisation, ...] = (
         "city-of-london",
         "city_of_london",
         ("cityoflondon.gov.uk",),
+        PayZone.INNER_LONDON,
     ),
     SeedOrganisation(
         "E09000002",
@@ -36,6 +51,7 @@ LONDON_AUTHORITIES: tuple[SeedOrganisation, ...] = (
         "barking-and-dagenham",
         LONDON_BOROUGH,
         ("lbbd.gov.uk",),
+        PayZone.OUTER_LONDON,
     ),
     SeedOrganisation(
         "E09000003",
@@ -44,6 +60,7 @@ LONDON_AUTHORITIES: tuple[SeedOrganisation, ...] = (
         "barnet",
         LONDON_BOROUGH,
         ("barnet.gov.uk",),
+        PayZone.OUTER_LONDON,
     ),
     SeedOrganisation(
         "E09000004",
@@ -52,9 +69,16 @@ LONDON_AUTHORITIES: tuple[SeedOrganisation, ...] = (
         "bexley",
         LONDON_BOROUGH,
         ("bexley.gov.uk",),
+        PayZone.OUTER_LONDON,
     ),
     SeedOrganisation(
-        "E09000005", "London Borough of Brent", "Brent", "brent", LONDON_BOROUGH, ("brent.gov.uk",)
+        "E09000005",
+        "London Borough of Brent",
+        "Brent",
+        "brent",
+        LONDON_BOROUGH,
+        ("brent.gov.uk",),
+        PayZone.OUTER_LONDON,
     ),
     SeedOrganisation(
         "E09000006",
@@ -63,6 +87,7 @@ LONDON_AUTHORITIES: tuple[SeedOrganisation, ...] = (
         "bromley",
         LONDON_BOROUGH,
         ("bromley.gov.uk",),
+        PayZone.OUTER_LONDON,
     ),
     SeedOrganisation(
         "E09000007",
@@ -71,6 +96,7 @@ LONDON_AUTHORITIES: tuple[SeedOrganisation, ...] = (
         "camden",
         LONDON_BOROUGH,
         ("camden.gov.uk",),
+        PayZone.INNER_LONDON,
     ),
     SeedOrganisation(
         "E09000008",
@@ -79,6 +105,7 @@ LONDON_AUTHORITIES: tuple[SeedOrganisation, ...] = (
         "croydon",
         LONDON_BOROUGH,
         ("croydon.gov.uk",),
+        PayZone.OUTER_LONDON,
     ),
     SeedOrganisation(
         "E09000009",
@@ -87,6 +114,7 @@ LONDON_AUTHORITIES: tuple[SeedOrganisation, ...] = (
         "ealing",
         LONDON_BOROUGH,
         ("ealing.gov.uk",),
+        PayZone.OUTER_LONDON,
     ),
     SeedOrganisation(
         "E09000010",
@@ -95,6 +123,7 @@ LONDON_AUTHORITIES: tuple[SeedOrganisation, ...] = (
         "enfield",
         LONDON_BOROUGH,
         ("enfield.gov.uk",),
+        PayZone.OUTER_LONDON,
     ),
     SeedOrganisation(
         "E09000011",
@@ -103,6 +132,7 @@ LONDON_AUTHORITIES: tuple[SeedOrganisation, ...] = (
         "greenwich",
         LONDON_BOROUGH,
         ("royalgreenwich.gov.uk",),
+        PayZone.INNER_LONDON,
     ),
     SeedOrganisation(
         "E09000012",
@@ -111,6 +141,7 @@ LONDON_AUTHORITIES: tuple[SeedOrganisation, ...] = (
         "hackney",
         LONDON_BOROUGH,
         ("hackney.gov.uk",),
+        PayZone.INNER_LONDON,
     ),
     SeedOrganisation(
         "E09000013",
@@ -119,6 +150,7 @@ LONDON_AUTHORITIES: tuple[SeedOrganisation, ...] = (
         "hammersmith-and-fulham",
         LONDON_BOROUGH,
         ("lbhf.gov.uk",),
+        PayZone.INNER_LONDON,
     ),
     SeedOrganisation(
         "E09000014",
@@ -127,6 +159,7 @@ LONDON_AUTHORITIES: tuple[SeedOrganisation, ...] = (
         "haringey",
         LONDON_BOROUGH,
         ("haringey.gov.uk",),
+        PayZone.OUTER_LONDON,
     ),
     SeedOrganisation(
         "E09000015",
@@ -135,6 +168,7 @@ LONDON_AUTHORITIES: tuple[SeedOrganisation, ...] = (
         "harrow",
         LONDON_BOROUGH,
         ("harrow.gov.uk",),
+        PayZone.OUTER_LONDON,
     ),
     SeedOrganisation(
         "E09000016",
@@ -143,6 +177,7 @@ LONDON_AUTHORITIES: tuple[SeedOrganisation, ...] = (
         "havering",
         LONDON_BOROUGH,
         ("havering.gov.uk",),
+        PayZone.OUTER_LONDON,
     ),
     SeedOrganisation(
         "E09000017",
@@ -151,6 +186,7 @@ LONDON_AUTHORITIES: tuple[SeedOrganisation, ...] = (
         "hillingdon",
         LONDON_BOROUGH,
         ("hillingdon.gov.uk",),
+        PayZone.OUTER_LONDON,
     ),
     SeedOrganisation(
         "E09000018",
@@ -159,6 +195,7 @@ LONDON_AUTHORITIES: tuple[SeedOrganisation, ...] = (
         "hounslow",
         LONDON_BOROUGH,
         ("hounslow.gov.uk",),
+        PayZone.OUTER_LONDON,
     ),
     SeedOrganisation(
         "E09000019",
@@ -167,6 +204,7 @@ LONDON_AUTHORITIES: tuple[SeedOrganisation, ...] = (
         "islington",
         LONDON_BOROUGH,
         ("islington.gov.uk",),
+        PayZone.INNER_LONDON,
     ),
     SeedOrganisation(
         "E09000020",
@@ -175,6 +213,7 @@ LONDON_AUTHORITIES: tuple[SeedOrganisation, ...] = (
         "kensington-and-chelsea",
         LONDON_BOROUGH,
         ("rbkc.gov.uk",),
+        PayZone.INNER_LONDON,
     ),
     SeedOrganisation(
         "E09000021",
@@ -183,6 +222,7 @@ LONDON_AUTHORITIES: tuple[SeedOrganisation, ...] = (
         "kingston-upon-thames",
         LONDON_BOROUGH,
         ("kingston.gov.uk",),
+        PayZone.OUTER_LONDON,
     ),
     SeedOrganisation(
         "E09000022",
@@ -191,6 +231,7 @@ LONDON_AUTHORITIES: tuple[SeedOrganisation, ...] = (
         "lambeth",
         LONDON_BOROUGH,
         ("lambeth.gov.uk",),
+        PayZone.INNER_LONDON,
     ),
     SeedOrganisation(
         "E09000023",
@@ -199,6 +240,7 @@ LONDON_AUTHORITIES: tuple[SeedOrganisation, ...] = (
         "lewisham",
         LONDON_BOROUGH,
         ("lewisham.gov.uk",),
+        PayZone.INNER_LONDON,
     ),
     SeedOrganisation(
         "E09000024",
@@ -207,6 +249,7 @@ LONDON_AUTHORITIES: tuple[SeedOrganisation, ...] = (
         "merton",
         LONDON_BOROUGH,
         ("merton.gov.uk",),
+        PayZone.OUTER_LONDON,
     ),
     SeedOrganisation(
         "E09000025",
@@ -215,6 +258,7 @@ LONDON_AUTHORITIES: tuple[SeedOrganisation, ...] = (
         "newham",
         LONDON_BOROUGH,
         ("newham.gov.uk",),
+        PayZone.OUTER_LONDON,
     ),
     SeedOrganisation(
         "E09000026",
@@ -223,6 +267,7 @@ LONDON_AUTHORITIES: tuple[SeedOrganisation, ...] = (
         "redbridge",
         LONDON_BOROUGH,
         ("redbridge.gov.uk",),
+        PayZone.OUTER_LONDON,
     ),
     SeedOrganisation(
         "E09000027",
@@ -231,6 +276,7 @@ LONDON_AUTHORITIES: tuple[SeedOrganisation, ...] = (
         "richmond-upon-thames",
         LONDON_BOROUGH,
         ("richmond.gov.uk",),
+        PayZone.OUTER_LONDON,
     ),
     SeedOrganisation(
         "E09000028",
@@ -239,6 +285,7 @@ LONDON_AUTHORITIES: tuple[SeedOrganisation, ...] = (
         "southwark",
         LONDON_BOROUGH,
         ("southwark.gov.uk",),
+        PayZone.INNER_LONDON,
     ),
     SeedOrganisation(
         "E09000029",
@@ -247,6 +294,7 @@ LONDON_AUTHORITIES: tuple[SeedOrganisation, ...] = (
         "sutton",
         LONDON_BOROUGH,
         ("sutton.gov.uk",),
+        PayZone.OUTER_LONDON,
     ),
     SeedOrganisation(
         "E09000030",
@@ -255,6 +303,7 @@ LONDON_AUTHORITIES: tuple[SeedOrganisation, ...] = (
         "tower-hamlets",
         LONDON_BOROUGH,
         ("towerhamlets.gov.uk",),
+        PayZone.INNER_LONDON,
     ),
     SeedOrganisation(
         "E09000031",
@@ -263,6 +312,7 @@ LONDON_AUTHORITIES: tuple[SeedOrganisation, ...] = (
         "waltham-forest",
         LONDON_BOROUGH,
         ("walthamforest.gov.uk",),
+        PayZone.OUTER_LONDON,
     ),
     SeedOrganisation(
         "E09000032",
@@ -271,6 +321,7 @@ LONDON_AUTHORITIES: tuple[SeedOrganisation, ...] = (
         "wandsworth",
         LONDON_BOROUGH,
         ("wandsworth.gov.uk",),
+        PayZone.INNER_LONDON,
     ),
     SeedOrganisation(
         "E09000033",
@@ -279,12 +330,20 @@ LONDON_AUTHORITIES: tuple[SeedOrganisation, ...] = (
         "westminster",
         LONDON_BOROUGH,
         ("westminster.gov.uk",),
+        PayZone.INNER_LONDON,
     ),
 )
 
 LOTI = SeedOrganisation(
     None, "London Office of Technology and Innovation", "LOTI", "loti", "loti", ("loti.london",)
 )
+
+
+PAY_ZONE_BY_GSS_CODE: dict[str, PayZone] = {
+    authority.gss_code: authority.pay_zone
+    for authority in LONDON_AUTHORITIES
+    if authority.gss_code is not None and authority.pay_zone is not None
+}
 
 
 def seed_organisations(organisation_model: Any, domain_model: Any) -> int:

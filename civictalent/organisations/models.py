@@ -8,6 +8,9 @@ from django.db import models
 from django.db.models import Q
 from django.db.models.functions import Lower
 
+from civictalent.core.vocabularies import PayZone
+from civictalent.organisations.london import PAY_ZONE_BY_GSS_CODE
+
 gss_code_validator = RegexValidator(
     r"^[EWSN]\d{8}$", "A GSS code is a letter (E, W, S or N) and eight digits, like E09000012."
 )
@@ -64,6 +67,16 @@ class Organisation(models.Model):
 
     def __str__(self) -> str:
         return self.name
+
+    @property
+    def pay_zone(self) -> PayZone:
+        """Inner or Outer London for a London authority, from the authorities' data in
+        london.py (found by GSS code); National for every other organisation."""
+        if self.kind not in {self.Kind.LONDON_BOROUGH, self.Kind.CITY_OF_LONDON}:
+            return PayZone.NATIONAL
+        # A London authority missing from the data (no or an unknown GSS code) is not one of
+        # the inner thirteen, which the data lists in full: so it is Outer London.
+        return PAY_ZONE_BY_GSS_CODE.get(self.gss_code or "", PayZone.OUTER_LONDON)
 
     @property
     def is_council(self) -> bool:

@@ -874,11 +874,9 @@ def _demo_bands(shift: int) -> list[tuple[str, int, int]]:
     return bands
 
 
-# organisation slug -> (zone, shift of every band, in spine points)
-_DEMO_COUNCILS = {
-    "hackney": (PayZone.INNER_LONDON, 0),
-    "greenwich": (PayZone.OUTER_LONDON, 1),
-}
+# organisation slug -> shift of every band, in spine points. Each council's map uses the spine
+# of its own pay zone (Organisation.pay_zone).
+_DEMO_COUNCILS = {"hackney": 0, "greenwich": 1}
 
 
 @dataclass
@@ -924,11 +922,12 @@ def payscales_load_demo() -> DemoPayScalesReport:
         description="Made-up figures to show how pay scales work. Not real pay."
     )
 
-    for slug, (zone, shift) in _DEMO_COUNCILS.items():
+    for slug, shift in _DEMO_COUNCILS.items():
         organisation = Organisation.objects.filter(slug=slug).first()
         if organisation is None:
             report.skipped.append(f"No organisation {slug!r}: its demo grade map was skipped.")
             continue
+        zone = organisation.pay_zone
         bands = _demo_bands(shift)
         existing_map = GradeMap.objects.filter(
             organisation=organisation, scheme__code=DEMO_SCHEME_CODE, valid_from=DEMO_PAY_YEAR

@@ -13,7 +13,7 @@ from civictalent.core.money import middle_pence
 from civictalent.framework.models import Framework, JobFamily, Role, RoleLevel
 from civictalent.organisations.models import Organisation
 from civictalent.salaries.models import BenchmarkCell, SalaryObservation
-from civictalent.salaries.stats import last_12_months_window
+from civictalent.salaries.stats import GEOGRAPHY_LABELS, last_12_months_window
 
 KINDS = {
     "level": ("role_level", RoleLevel),
@@ -21,11 +21,6 @@ KINDS = {
     "family": ("family", JobFamily),
 }
 PERIODS = {"last12": "Last 12 months", "all": "All time"}
-GEOGRAPHY_LABELS = {
-    "london": "London",
-    "inner_london": "Inner London",
-    "outer_london": "Outer London",
-}
 STAT_KEYS = ("p10", "p25", "p50", "p75", "p90")
 
 

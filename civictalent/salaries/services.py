@@ -9,7 +9,6 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 
 from civictalent.core.money import pence_from_pounds, pounds_text
-from civictalent.core.vocabularies import PayZone
 from civictalent.framework.models import RoleLevel
 from civictalent.organisations.models import Organisation
 from civictalent.salaries.annual_pay import PLAUSIBLE_MAXIMUM, PLAUSIBLE_MINIMUM, pay_year_of
@@ -20,30 +19,12 @@ from civictalent.salaries.models import (
 )
 from civictalent.salaries.parsing import PayRange, SalaryParse, parse_salary
 
-INNER_LONDON_SLUGS = frozenset(
-    {
-        "city-of-london",
-        "camden",
-        "greenwich",
-        "hackney",
-        "hammersmith-and-fulham",
-        "islington",
-        "kensington-and-chelsea",
-        "lambeth",
-        "lewisham",
-        "southwark",
-        "tower-hamlets",
-        "wandsworth",
-        "westminster",
-    }
-)
-
 
 def zone_of(organisation: Organisation) -> str:
-    """Inner or outer London by the statistical definition of the London boroughs."""
-    if organisation.kind not in {"london_borough", "city_of_london"}:
-        return PayZone.NATIONAL
-    return PayZone.INNER_LONDON if organisation.slug in INNER_LONDON_SLUGS else PayZone.OUTER_LONDON
+    """The zone a council's salary is recorded in unless the caller says otherwise: the
+    organisation's own (Inner or Outer London by the statutory definition, from the
+    authorities' data; National for anyone else)."""
+    return organisation.pay_zone
 
 
 def subjects_of(role_level: RoleLevel | None) -> list[str]:

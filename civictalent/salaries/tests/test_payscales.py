@@ -403,6 +403,12 @@ def test_the_demo_is_illustrative_resolves_and_loads_once(
     assert all(spine.is_illustrative for spine in scheme.spines.all())
     assert all(spine.source == ILLUSTRATIVE_SOURCE for spine in scheme.spines.all())
     assert all(grade_map.is_illustrative for grade_map in GradeMap.objects.all())
+    # Each demo map uses the spine of its council's own pay zone (both statutory Inner London).
+    assert {(m.organisation.slug, m.zone) for m in GradeMap.objects.all()} == {
+        (council_a.slug, council_a.pay_zone),
+        (council_b.slug, council_b.pay_zone),
+    }
+    assert council_b.pay_zone == "inner_london"
     result = resolve_grade(organisation=council_b, grade="PO4", pay_year="2025-26")
     assert result is not None and result.is_illustrative
     assert result.minimum < result.maximum

@@ -13,10 +13,13 @@ from hypothesis import strategies as st
 from civictalent.core.money import pounds_text
 from civictalent.salaries.stats import (
     GEOGRAPHIES,
+    GEOGRAPHY_LABELS,
+    LONDON_ZONES,
     MAX_COUNCIL_SHARE,
     MIN_CELL,
     PERCENTILE_KEYS,
     PERCENTILES,
+    ZONES,
     CellSummary,
     Observation,
     council_geography,
@@ -398,3 +401,13 @@ def test_a_half_way_median_reads_as_the_money_rule_says() -> None:
     mid = {"p10": 4_000_000, "p25": 4_400_000, "p50": 4_850_050, "p75": 5_275_000, "p90": 6_000_000}
     cell = CellSummary(42, 17, Decimal("0.119"), "", {"min": mid, "mid": mid, "max": mid})
     assert " is £48,501 (median" in summary_sentence("Analyst", cell, "London")
+
+
+def test_the_pure_zones_are_the_shared_pay_zones() -> None:
+    # stats.py imports no Django, so it names the zones itself; they must be PayZone's values.
+    from civictalent.core.vocabularies import PayZone
+
+    assert set(ZONES) == set(PayZone.values)
+    assert {"inner_london", "outer_london"} == set(LONDON_ZONES)
+    assert GEOGRAPHY_LABELS["inner_london"] == PayZone.INNER_LONDON.label
+    assert GEOGRAPHY_LABELS["outer_london"] == PayZone.OUTER_LONDON.label
