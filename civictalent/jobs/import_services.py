@@ -433,6 +433,56 @@ def _withdraw_missing(run: _Run, parsed: ParsedFile) -> None:
 # Feeds
 
 
+def council_jobs_settings_update(
+    *,
+    organisation: Organisation,
+    actor: User,
+    may_self_publish: bool,
+    feed_url: str,
+    feed_format: str,
+    feed_enabled: bool,
+) -> CouncilJobsSettings:
+    """Whether the council's admins publish without a moderator, and the council's feed: the
+    address we fetch, its format ("" to work it out) and whether to import it every hour. Only
+    platform admins change these; the audit log records what changed."""
+    if not actor.has_perm("jobs.manage_settings", organisation):
+        raise PermissionDenied("Only platform admins change a council's jobs settings.")
+    if feed_enabled and not feed_url:
+        raise ValidationError(
+            {"feed_url": ["Enter the feed address, or untick importing the feed."]}
+        )
+    chosen = {
+        "may_self_publish": may_self_publish,
+        "feed_url": feed_url,
+        "feed_format": feed_format,
+        "feed_enabled": feed_enabled,
+    }
+    with transaction.atomic():
+        jobs_settings, _ = CouncilJobsSettings.objects.select_for_update().get_or_create(
+            organisation=organisation
+        )
+        changes = {
+            name: [getattr(jobs_settings, name), value]
+            for name, value in chosen.items()
+            if getattr(jobs_settings, name) != value
+        }
+        for name, value in chosen.items():
+            setattr(jobs_settings, name, value)
+        jobs_settings.full_clean()
+        jobs_settings.save()
+        if changes:
+            audit_record(
+                actor=actor,
+                action="jobs_settings.updated",
+                target=jobs_settings,
+                organisation=organisation,
+                summary=f"{actor.email} changed {', '.join(changes)} of the jobs settings of "
+                f"{organisation.short_name}",
+                changes=changes,
+            )
+    return jobs_settings
+
+
 def feed_import(*, organisation: Organisation, limits: FeedLimits | None = None) -> VacancyImport:
     """Fetch the council's feed and import it as its full list of open vacancies. The time and
     any error are recorded on its jobs settings; ValidationError says what went wrong."""

@@ -16,10 +16,15 @@ from civictalent.accounts.models import User
 from civictalent.core.permissions import permission, public
 from civictalent.core.ratelimit import UPLOADS, limit_posts
 from civictalent.jobs.import_forms import JobsSettingsForm, VacancyUploadForm
-from civictalent.jobs.import_services import feed_import, vacancies_import
+from civictalent.jobs.import_services import (
+    council_jobs_settings_update,
+    feed_import,
+    vacancies_import,
+)
 from civictalent.jobs.imports import example_file
 from civictalent.jobs.manage_views import council_from_slug
 from civictalent.jobs.models import CouncilJobsSettings, ImportSource, Vacancy, VacancyImport
+from civictalent.organisations.models import Organisation
 
 HISTORY_PAGE_SIZE = 25
 TEMPLATES = {
@@ -151,22 +156,40 @@ def jobs_settings(request: HttpRequest, slug: str) -> HttpResponse:
     instance = current or CouncilJobsSettings(organisation=council)
     form = JobsSettingsForm(request.POST or None, instance=instance)
     if request.method == "POST" and form.is_valid():
-        form.save()
-        if "fetch" not in request.POST:
-            messages.success(request, f"Saved the jobs settings of {council.short_name}.")
-            return redirect("jobs:settings", slug=council.slug)
-        if not form.instance.feed_url:
-            messages.error(request, "Saved. Enter a feed address before fetching the feed.")
-            return redirect("jobs:settings", slug=council.slug)
         try:
-            report = feed_import(organisation=council)
+            saved = council_jobs_settings_update(
+                organisation=council,
+                actor=_user(request),
+                may_self_publish=form.cleaned_data["may_self_publish"],
+                feed_url=form.cleaned_data["feed_url"],
+                feed_format=form.cleaned_data["feed_format"],
+                feed_enabled=form.cleaned_data["feed_enabled"],
+            )
         except ValidationError as error:
-            messages.error(request, "Saved, but the feed failed: " + " ".join(error.messages))
-            return redirect("jobs:settings", slug=council.slug)
-        messages.success(request, "Saved and fetched the feed. " + _summary(report))
-        return redirect("jobs:import_report", pk=report.pk)
+            form.add_error(None, error)
+        else:
+            return _saved(request, council, saved, fetch="fetch" in request.POST)
     return render(
         request,
         "jobs/imports/settings.html",
         {"council": council, "form": form, "jobs_settings": current},
     )
+
+
+def _saved(
+    request: HttpRequest, council: Organisation, saved: CouncilJobsSettings, *, fetch: bool
+) -> HttpResponse:
+    """Where a platform admin goes once the settings are saved; "fetch" imports the feed now."""
+    if not fetch:
+        messages.success(request, f"Saved the jobs settings of {council.short_name}.")
+        return redirect("jobs:settings", slug=council.slug)
+    if not saved.feed_url:
+        messages.error(request, "Saved. Enter a feed address before fetching the feed.")
+        return redirect("jobs:settings", slug=council.slug)
+    try:
+        report = feed_import(organisation=council)
+    except ValidationError as error:
+        messages.error(request, "Saved, but the feed failed: " + " ".join(error.messages))
+        return redirect("jobs:settings", slug=council.slug)
+    messages.success(request, "Saved and fetched the feed. " + _summary(report))
+    return redirect("jobs:import_report", pk=report.pk)

@@ -14,7 +14,8 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.utils import timezone
 
 from civictalent.accounts.models import User
-from civictalent.jobs.import_services import vacancies_import
+from civictalent.core.models import AuditEvent
+from civictalent.jobs.import_services import council_jobs_settings_update, vacancies_import
 from civictalent.jobs.imports import COLUMNS
 from civictalent.jobs.models import (
     CouncilJobsSettings,
@@ -395,3 +396,69 @@ def test_the_command_prints_a_human_summary(
     out = capsys.readouterr().out
     assert "0 created" in out
     assert "Error: Row 1 (A-1): contract 'zero hours' is not one we know" in out
+
+
+# --------------------------------------------------------------------------------------------
+# The council's jobs settings
+
+
+def test_changing_a_councils_jobs_settings_is_audited_with_what_changed(
+    people: dict[str, Any], council_a: Organisation
+) -> None:
+    admin = people["platform_admin"]
+    settings: dict[str, Any] = {
+        "may_self_publish": True,
+        "feed_url": "https://jobs.example.gov.uk/feed.xml",
+        "feed_format": "xml",
+        "feed_enabled": True,
+    }
+
+    council_jobs_settings_update(organisation=council_a, actor=admin, **settings)
+    council_jobs_settings_update(organisation=council_a, actor=admin, **settings)
+    council_jobs_settings_update(
+        organisation=council_a, actor=admin, **{**settings, "feed_enabled": False}
+    )
+
+    saved = CouncilJobsSettings.objects.get(organisation=council_a)
+    assert (saved.may_self_publish, saved.feed_format, saved.feed_enabled) == (True, "xml", False)
+    first, second = AuditEvent.objects.filter(action="jobs_settings.updated").order_by("pk")
+    assert first.changes == {
+        "may_self_publish": [False, True],
+        "feed_url": ["", "https://jobs.example.gov.uk/feed.xml"],
+        "feed_format": ["", "xml"],
+        "feed_enabled": [False, True],
+    }
+    assert second.changes == {"feed_enabled": [True, False]}
+    assert (second.actor, second.organisation, second.target_id) == (
+        admin,
+        council_a,
+        str(saved.pk),
+    )
+    assert second.summary == (
+        f"{admin.email} changed feed_enabled of the jobs settings of {council_a.short_name}"
+    )
+
+
+def test_only_platform_admins_change_jobs_settings_and_a_feed_needs_an_address(
+    people: dict[str, Any], council_a: Organisation
+) -> None:
+    with pytest.raises(PermissionDenied):
+        council_jobs_settings_update(
+            organisation=council_a,
+            actor=people["admin_a"],
+            may_self_publish=True,
+            feed_url="",
+            feed_format="",
+            feed_enabled=False,
+        )
+    with pytest.raises(ValidationError, match="Enter the feed address"):
+        council_jobs_settings_update(
+            organisation=council_a,
+            actor=people["platform_admin"],
+            may_self_publish=False,
+            feed_url="",
+            feed_format="",
+            feed_enabled=True,
+        )
+    assert not CouncilJobsSettings.objects.exists()
+    assert not AuditEvent.objects.filter(action="jobs_settings.updated").exists()

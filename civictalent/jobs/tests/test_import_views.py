@@ -15,6 +15,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from civictalent.accounts.models import User
+from civictalent.core.models import AuditEvent
 from civictalent.jobs import import_services
 from civictalent.jobs.imports import COLUMNS, parse_vacancies
 from civictalent.jobs.models import (
@@ -229,6 +230,9 @@ def test_a_platform_admin_changes_a_councils_settings(
     assert saved.may_self_publish
     assert saved.feed_enabled
     assert (saved.feed_url, saved.feed_format) == ("https://jobs.example.gov.uk/feed.json", "json")
+    event = AuditEvent.objects.get(action="jobs_settings.updated")
+    assert (event.actor, event.organisation) == (people["platform_admin"], council_a)
+    assert event.changes["feed_url"] == ["", "https://jobs.example.gov.uk/feed.json"]
 
 
 @pytest.mark.parametrize(
