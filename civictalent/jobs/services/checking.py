@@ -15,10 +15,10 @@ from django.core.exceptions import ValidationError
 from django.core.validators import EmailValidator, URLValidator
 from django.utils import timezone
 
+from civictalent.core.vocabularies import Contract, WorkingPattern, Workplace
 from civictalent.framework.models import RoleLevel
-from civictalent.jdlibrary.models import Contract
 from civictalent.jobs.fields import VacancyFields
-from civictalent.jobs.models import Vacancy, WorkingPattern, Workplace
+from civictalent.jobs.models import Vacancy
 from civictalent.jobs.pay import PayError, ResolvedPay, resolve_pay
 from civictalent.jobs.richtext import html_to_text, sanitise_html
 from civictalent.jobs.services.common import london_date
