@@ -11,9 +11,8 @@ from collections.abc import Sequence
 
 from civictalent.core.generation.base import GENERATED_TAG, Context
 from civictalent.core.generation.scales import Scale
-from civictalent.jdlibrary.models import Contract
+from civictalent.core.vocabularies import Contract, Seniority, WorkingPattern, Workplace
 from civictalent.jobs.criteria import SearchCriteria
-from civictalent.jobs.models import Seniority, WorkingPattern, Workplace
 from civictalent.organisations.seeding import councils
 
 KEYWORDS = (

@@ -25,6 +25,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 
 from civictalent.accounts.models import User
+from civictalent.core.vocabularies import Contract
 from civictalent.framework.mapping import role_level_for_title
 from civictalent.jdlibrary import selectors, services
 from civictalent.jdlibrary.documents import (
@@ -35,7 +36,7 @@ from civictalent.jdlibrary.documents import (
     read_file,
 )
 from civictalent.jdlibrary.extraction import ExtractedJD, extract, extract_document
-from civictalent.jdlibrary.models import Contract, JobDescription
+from civictalent.jdlibrary.models import JobDescription
 from civictalent.organisations.models import Organisation
 
 logger = logging.getLogger(__name__)
@@ -388,7 +389,7 @@ def _import_row(
             text=text,
             name=name,
         )
-    except ValidationError as error:
+    except (DocumentRejected, ValidationError) as error:
         return BulkLine(name, "refused", _refusal(error))
     except Exception as error:
         logger.exception("Bulk import of %s failed", name)

@@ -6,8 +6,6 @@ from django.conf import settings
 from django.db import models
 from django.db.models import F, Q
 
-# Contract is defined in core.vocabularies; jobs/services.py and jdlibrary/bulk.py, which other
-# changes are editing, still import it from here.
 from civictalent.core.vocabularies import Contract
 from civictalent.jdlibrary.extraction import SECTION_KINDS
 

@@ -24,6 +24,7 @@ from zoneinfo import ZoneInfo
 from civictalent.core.generation import words
 from civictalent.core.generation.base import BLOCK, GENERATED_TAG, Context
 from civictalent.core.generation.scales import Scale
+from civictalent.core.money import pounds_text
 from civictalent.framework.seeding import levels
 from civictalent.organisations.seeding import councils, members_by_council
 
@@ -209,7 +210,7 @@ def vacancies_make(context: Context, start: int, stop: int) -> int:
         )
         low = pay.annual_min_pence
         high = None if no_top else pay.annual_max_pence
-        pay_text = f"From £{low // 100:,} a year" if no_top else pay.text
+        pay_text = f"From {pounds_text(low)} a year" if no_top else pay.text
         vacancy = Vacancy(
             title=title[:200],
             role_level=level_rows[level.pk],

@@ -29,9 +29,10 @@ from zoneinfo import ZoneInfo
 import defusedxml.ElementTree as SafeElementTree
 from defusedxml import DefusedXmlException
 
+from civictalent.core.money import pounds_from_text
 from civictalent.jdlibrary.documents import MAX_FILE_BYTES
 from civictalent.jobs.fields import VacancyFields
-from civictalent.jobs.pay import PayError, check_pound_range, parse_pounds
+from civictalent.jobs.pay import PayError, check_pound_range
 from civictalent.jobs.richtext import html_to_text, sanitise_html
 
 __all__ = [
@@ -170,7 +171,9 @@ UNSAFE_XML = (
 )
 POSTCODE = re.compile(r"^[A-Z]{1,2}[0-9][A-Z0-9]?\s?[0-9][A-Z]{2}$")
 OUTWARD_CODE = re.compile(r"^[A-Z]{1,2}[0-9][A-Z0-9]?$")
-EMAIL = re.compile(r"^[^@\s<>]+@[^@\s<>]+\.[^@\s<>]+$")
+# Local part "@" domain with a dot inside it. Two patterns, not one: in
+# "[^@\s<>]+\.[^@\s<>]+$" both runs can hold the dot, which is quadratic on a long domain.
+EMAIL_PART = re.compile(r"[^@\s<>]+")
 NUMBER = re.compile(r"\d+(?:\.\d+)?")
 DATE_ONLY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
@@ -566,7 +569,7 @@ def _pounds(value: str, name: str, errors: list[str]) -> Decimal | None:
     else:
         multiplier = Decimal(1)
     try:
-        amount = parse_pounds(cleaned)
+        amount = pounds_from_text(cleaned)
     except ValueError:
         amount = None
     if amount is None or amount < 0:
@@ -668,7 +671,8 @@ def _https_url(value: str, errors: list[str]) -> str:
 def _email(value: str, errors: list[str]) -> str:
     if not value:
         return ""
-    if not EMAIL.match(value):
+    local, _, domain = value.partition("@")
+    if not (EMAIL_PART.fullmatch(local) and EMAIL_PART.fullmatch(domain) and "." in domain[1:-1]):
         errors.append(f"contact_email '{value[:60]}' is not an email address.")
         return ""
     return value

@@ -14,25 +14,6 @@ from django.db.models import F, Q
 
 from civictalent.core.vocabularies import Contract, Seniority, WorkingPattern, Workplace
 
-# The shared vocabularies are defined in core.vocabularies; they stay importable from here while
-# jobs/services.py and the generators, which other changes are moving, still import them so.
-__all__ = [
-    "Contract",
-    "CouncilJobsSettings",
-    "FeedFormat",
-    "ImportSource",
-    "LibraryOffer",
-    "SavedSearch",
-    "Seniority",
-    "Vacancy",
-    "VacancyDailyCount",
-    "VacancyImport",
-    "VacancyOrigin",
-    "VacancyStatus",
-    "WorkingPattern",
-    "Workplace",
-]
-
 
 def _valid(
     field: str, choices: type[models.TextChoices], name: str, blank: bool = False

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
-from civictalent.core.money import exact_pounds_text, pence_from_pounds, pounds_from_text
+from civictalent.core.money import exact_pounds_text, pence_from_pounds
 from civictalent.salaries.annual_pay import PLAUSIBLE_MAXIMUM, PLAUSIBLE_MINIMUM, pay_year_of
 
 if TYPE_CHECKING:
@@ -50,7 +50,6 @@ class ResolvedPay:
 
 # The money module reads typed pounds now; the old name stays while jobs/imports.py, which
 # another change is editing, still imports it from here.
-parse_pounds = pounds_from_text
 
 
 def _pounds_text(amount: Decimal) -> str:

@@ -13,6 +13,7 @@ from civictalent.core.generation.base import (
     Step,
 )
 from civictalent.core.generation.scales import Scale
+from civictalent.core.money import pounds_text
 from civictalent.framework.seeding import levels
 from civictalent.organisations.models import Organisation
 from civictalent.organisations.seeding import councils
@@ -88,7 +89,7 @@ class SalaryObservationsStep(BatchStep):
                     observed_on=observed,
                     source="import",
                     source_ref=f"{GENERATED_TAG}-{index}",
-                    pay_text=f"£{low // 100:,} - £{high // 100:,}",
+                    pay_text=f"{pounds_text(low)} - {pounds_text(high)}",
                 )
             )
         SalaryObservation.objects.bulk_create(rows)

@@ -15,6 +15,7 @@ from django.core.exceptions import ValidationError
 from django.core.validators import EmailValidator, URLValidator
 from django.utils import timezone
 
+from civictalent.core.money import pounds_form_value
 from civictalent.core.vocabularies import Contract, WorkingPattern, Workplace
 from civictalent.framework.models import RoleLevel
 from civictalent.jobs.fields import VacancyFields
@@ -251,10 +252,8 @@ def fields_of(vacancy: Vacancy) -> VacancyFields:
 
 
 def _pounds(pence: int | None) -> Decimal | None:
-    if pence is None:
-        return None
-    amount = Decimal(pence) / 100
-    return amount.quantize(Decimal(1)) if pence % 100 == 0 else amount
+    """As the editor typed it: whole pounds without ".00", pence when there are some."""
+    return None if pence is None else Decimal(pounds_form_value(pence))
 
 
 def _pounds_were_typed(vacancy: Vacancy) -> bool:

@@ -16,7 +16,6 @@ import datetime
 import logging
 from collections.abc import Callable
 from dataclasses import dataclass
-from decimal import Decimal
 from typing import Any
 
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -25,6 +24,7 @@ from django.utils import timezone
 
 from civictalent.accounts.models import User
 from civictalent.core.audit import audit_record
+from civictalent.core.money import pounds_from_pence
 from civictalent.jobs.indexing import vacancy_reindex
 from civictalent.jobs.models import LibraryOffer, Vacancy, VacancyStatus
 from civictalent.jobs.services.checking import publish_problems_refuse
@@ -225,10 +225,8 @@ def _salary_record(vacancy: Vacancy, change: Change) -> None:
             salary_observation_record(
                 organisation=vacancy.organisation,
                 role_level=vacancy.role_level,
-                annual_min=Decimal(vacancy.annual_min_pence) / 100,
-                annual_max=None
-                if vacancy.annual_max_pence is None
-                else Decimal(vacancy.annual_max_pence) / 100,
+                annual_min=pounds_from_pence(vacancy.annual_min_pence),
+                annual_max=pounds_from_pence(vacancy.annual_max_pence),
                 observed_on=london_date(vacancy.published_at or change.now),
                 source="vacancy",
                 source_ref=f"vacancy:{vacancy.pk}",
