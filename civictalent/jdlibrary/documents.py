@@ -14,6 +14,14 @@ Every file is checked before any parser sees it, in this order, and refused with
    DTDs, entity declarations (billion laughs) and external entities (XXE);
 5. PDFs must open, must not need a password and must have a text layer.
 
+Reading has a budget, so a crafted file cannot hold a web worker: at most
+``READ_SECONDS`` of wall-clock time (checked as the readers go), at most
+``MAX_TEXT_CHARACTERS`` of text kept (a warning says what was left out), and for PDFs a budget of
+content-stream bytes per page and in all, stopping after ``MAX_PDF_FAILED_PAGES`` pages that
+cannot be read. Every pattern that runs on the text is linear in its length (no nested or
+adjacent overlapping quantifiers; lines are split at ``MAX_LINE_CHARACTERS`` before line
+patterns run); ``tests/test_pathological_input.py`` times them on the shapes that would show it.
+
 Then the document becomes plain text: paragraphs separated by blank lines, list items as
 ``- item``, headings on their own lines (also listed in ``headings``), table rows as
 ``cell | cell``. No exception other than :class:`DocumentRejected` leaves :func:`read_document`.
@@ -26,7 +34,8 @@ import io
 import logging
 import re
 import zipfile
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from contextlib import AbstractContextManager, nullcontext
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Literal
@@ -35,14 +44,21 @@ from xml.etree.ElementTree import Element, ParseError
 import defusedxml.ElementTree as SafeElementTree
 from defusedxml import DefusedXmlException
 
+from civictalent.core.budget import OutOfTime, check_time, time_budget
+from civictalent.core.invisible import without_invisible_controls
+
 __all__ = [
     "MAX_FILE_BYTES",
+    "MAX_LINE_CHARACTERS",
+    "MAX_TEXT_CHARACTERS",
     "MAX_ZIP_ENTRIES",
     "MAX_ZIP_ENTRY_BYTES",
     "MAX_ZIP_RATIO",
     "MAX_ZIP_TOTAL_BYTES",
     "NO_TEXT_LAYER",
+    "READ_SECONDS",
     "SUPPORTED_EXTENSIONS",
+    "TOO_SLOW",
     "DocumentKind",
     "DocumentRejected",
     "ReadDocument",
@@ -64,6 +80,22 @@ MAX_ZIP_ENTRY_BYTES = 20 * MEGABYTE
 MAX_ZIP_RATIO = 100
 ZIP_RATIO_FROM_BYTES = MEGABYTE
 MAX_PDF_PAGES = 100
+# A page of text needs tens of kilobytes of drawing instructions; these budgets stop a small file
+# whose streams unpack to megabytes of them from holding a worker (pypdf is pure Python).
+MAX_PDF_PAGE_CONTENT_BYTES = MEGABYTE
+MAX_PDF_CONTENT_BYTES = 4 * MEGABYTE
+MAX_PDF_STREAM_BYTES = 4 * MEGABYTE
+MAX_PDF_FAILED_PAGES = 3
+# About a megabyte of text-drawing instructions parses into this many operands.
+MAX_PDF_STREAM_OPERANDS = 250_000
+# The text we keep from any document: the same limit as pasted text.
+MAX_TEXT_CHARACTERS = 100_000
+# Markup (Markdown links, HTML) takes room; more than this much source text is not read.
+MAX_SOURCE_CHARACTERS = 2 * MAX_TEXT_CHARACTERS
+# Longer lines are split at a space before the line patterns run on them.
+MAX_LINE_CHARACTERS = 4_000
+# Wall-clock time for reading one document, well inside the web server's 30 second timeout.
+READ_SECONDS = 10.0
 # Fewer letters and digits than this over the whole PDF means a scan without OCR.
 MIN_PDF_TEXT_CHARACTERS = 20
 
@@ -77,6 +109,11 @@ BROKEN_ZIP = (
     "We could not read this file: it looks like a Word or OpenDocument file but it is "
     "damaged (the zip inside is broken). Open it in Word or LibreOffice, save a new "
     "copy and upload that, or paste the text."
+)
+TOO_SLOW = (
+    f"We stopped reading this file: it took longer than the {READ_SECONDS:.0f} seconds we allow "
+    "for one document. Save a copy with only the job description's text (without large images, "
+    "drawings or repeated pages) and upload that, or paste the text."
 )
 ACCEPTED = "We accept Word (.docx), OpenDocument (.odt), PDF with text, .txt and .md files"
 
@@ -155,9 +192,12 @@ def count_words(text: str) -> int:
 def read_document(data: bytes, filename: str) -> ReadDocument:
     """Check ``data`` (the uploaded bytes) and read it; raise DocumentRejected if we should not."""
     try:
-        return _read(data, filename)
+        with time_budget(READ_SECONDS):
+            return _read(data, filename)
     except DocumentRejected:
         raise
+    except OutOfTime:
+        raise DocumentRejected(TOO_SLOW) from None
     except (DefusedXmlException, ParseError) as error:
         raise DocumentRejected(_xml_message(error)) from None
     except zipfile.BadZipFile:
@@ -464,9 +504,24 @@ _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
 
 def _clean(text: str) -> str:
-    text = _INVISIBLE.sub("", text)
+    # The forms' rule (direction overrides, zero-width spaces) and ours (joiners, soft hyphens).
+    text = _INVISIBLE.sub("", without_invisible_controls(text))
     text = _CONTROL.sub(" ", text)
     return _SPACES.sub(" ", text).strip()
+
+
+def _capped_lines(text: str) -> list[str]:
+    """The lines of ``text``, each longer one split at a space (or hard) into pieces of at most
+    ``MAX_LINE_CHARACTERS``, so no line pattern ever runs on a line of unbounded length."""
+    lines: list[str] = []
+    for line in text.split("\n"):
+        while len(line) > MAX_LINE_CHARACTERS:
+            cut = line.rfind(" ", MAX_LINE_CHARACTERS // 2, MAX_LINE_CHARACTERS)
+            cut = MAX_LINE_CHARACTERS if cut == -1 else cut
+            lines.append(line[:cut])
+            line = line[cut:].lstrip(" ")
+        lines.append(line)
+    return lines
 
 
 def _bulleted(line: str) -> str | None:
@@ -490,27 +545,33 @@ class _Writer:
         self.headings: list[str] = []
         self.levels: dict[str, int] = {}
         self._open: str | None = None  # "list" or "table" while consecutive lines join one block
+        # Continuations of the last line, joined once (joining each time is quadratic).
+        self._continued: list[str] = []
+        self._size = 0
+        # Past MAX_TEXT_CHARACTERS nothing more is kept; readers stop when they see ``full``.
+        self.full = False
+        self.truncated = False
 
     def heading(self, text: str, level: int) -> None:
         text = _clean(text.replace("\n", " "))
-        if not text:
+        if not text or self._settle():
             return
         self._open = None
-        self.blocks.append([text])
+        self._add([text])
         self.headings.append(text)
         self.levels.setdefault(text, level)
 
     def paragraph(self, text: str) -> None:
         lines = [_clean(line) for line in text.split("\n")]
         lines = [line for line in lines if line]
-        if not lines:
+        if not lines or self._settle():
             return
         item = _bulleted(lines[0]) if len(lines) == 1 else None
         if item is not None:
             self.list_item(item)
             return
         self._open = None
-        self.blocks.append(lines)
+        self._add(lines)
 
     def list_item(self, text: str) -> None:
         text = _clean(text.replace("\n", " "))
@@ -534,18 +595,46 @@ class _Writer:
         return self._open == "list" and bool(self.blocks)
 
     def extend_last(self, text: str) -> None:
-        last = self.blocks[-1]
-        last[-1] = f"{last[-1]} {_clean(text)}".rstrip()
+        text = _clean(text)
+        if text and not self.full:
+            self._continued.append(text)
+            self._grow(len(text) + 1)
 
     def _append(self, group: str, line: str) -> None:
+        if self._settle():
+            return
         if self._open == group and self.blocks:
             self.blocks[-1].append(line)
+            self._grow(len(line) + 1)
         else:
-            self.blocks.append([line])
+            self._add([line])
             self._open = group
 
+    def _add(self, lines: list[str]) -> None:
+        self.blocks.append(lines)
+        self._grow(sum(len(line) + 1 for line in lines) + 1)
+
+    def _grow(self, size: int) -> None:
+        self._size += size
+        if self._size > MAX_TEXT_CHARACTERS:
+            self.full = True
+
+    def _settle(self) -> bool:
+        """Join the last line's continuations; True when the writer is full."""
+        if self._continued:
+            last = self.blocks[-1]
+            last[-1] = " ".join([last[-1], *self._continued])
+            self._continued.clear()
+        return self.full
+
     def text(self) -> str:
-        return "\n\n".join("\n".join(block) for block in self.blocks)
+        self._settle()
+        text = "\n\n".join("\n".join(block) for block in self.blocks)
+        if len(text) <= MAX_TEXT_CHARACTERS:
+            return text
+        self.truncated = True
+        cut = text.rfind("\n", MAX_TEXT_CHARACTERS // 2, MAX_TEXT_CHARACTERS)
+        return text[: MAX_TEXT_CHARACTERS if cut == -1 else cut].rstrip()
 
 
 # --------------------------------------------------------------------------------------------
@@ -689,6 +778,9 @@ class _WordReader:
 
     def blocks(self, container: Any) -> None:
         for child in container.iterchildren():
+            check_time()
+            if self.writer.full:
+                return
             tag = child.tag
             if tag == f"{_W}p":
                 self.paragraph(child)
@@ -733,7 +825,9 @@ class _WordReader:
         all_bold = True
         any_text = False
         paragraph_bold = self.styles.bold(style_id)
-        for run in _runs(paragraph):
+        for number, run in enumerate(_runs(paragraph)):
+            if number % 256 == 255:
+                check_time()
             run_parts: list[str] = []
             for child in run.iterchildren():
                 tag = child.tag
@@ -946,6 +1040,9 @@ class _OdtReader:
 
     def blocks(self, container: Element) -> None:
         for child in container:
+            check_time()
+            if self.writer.full:
+                return
             tag = child.tag
             if tag in _ODT_SKIP:
                 continue
@@ -1032,6 +1129,7 @@ class _OdtReader:
         paragraph_bold = self._is_bold(paragraph_style)
 
         def walk(node: Element, bold: bool) -> None:
+            check_time()
             if node.text:
                 parts.append(node.text)
                 if node.text.strip():
@@ -1104,52 +1202,109 @@ def _read_pdf(data: bytes) -> ReadDocument:
     propagate = pdf_logger.propagate
     pdf_logger.propagate = False
     try:
-        try:
-            reader = PdfReader(io.BytesIO(data), strict=False)
-            if reader.is_encrypted:
-                try:
-                    opened = bool(reader.decrypt(""))
-                except (DependencyError, NotImplementedError, PyPdfError):
-                    opened = False
-                if not opened:
+        with _pdf_limits():
+            try:
+                reader = PdfReader(io.BytesIO(data), strict=False)
+                if reader.is_encrypted:
+                    try:
+                        opened = bool(reader.decrypt(""))
+                    except (DependencyError, NotImplementedError, PyPdfError):
+                        opened = False
+                    if not opened:
+                        raise DocumentRejected(
+                            f"{NO_TEXT_LAYER} It is protected by a password, so its text cannot "
+                            "be read."
+                        )
+                pages = reader.pages
+                count = len(pages)
+            except (
+                PdfReadError,
+                PyPdfError,
+                ValueError,
+                KeyError,
+                TypeError,
+                AttributeError,
+            ) as error:
+                if isinstance(error, FileNotDecryptedError):
                     raise DocumentRejected(
                         f"{NO_TEXT_LAYER} It is protected by a password, so its text cannot be "
                         "read."
+                    ) from None
+                raise DocumentRejected(
+                    "We could not read this PDF: it is damaged or incomplete "
+                    f"({_describe(error)}). Download or export it again, upload the Word "
+                    "version, or paste the text."
+                ) from None
+            warnings: list[str] = []
+            if count > MAX_PDF_PAGES:
+                warnings.append(f"This PDF has {count} pages; we read the first {MAX_PDF_PAGES}.")
+            page_texts: list[str] = []
+            failed = oversized = 0
+            characters = content_bytes = 0
+            stopped = ""
+            for index in range(min(count, MAX_PDF_PAGES)):
+                check_time()
+                if failed >= MAX_PDF_FAILED_PAGES:
+                    stopped = (
+                        f"We stopped reading this PDF at page {index + 1}: {failed} pages could "
+                        "not be read."
                     )
-            pages = reader.pages
-            count = len(pages)
-        except (PdfReadError, PyPdfError, ValueError, KeyError, TypeError, AttributeError) as error:
-            if isinstance(error, FileNotDecryptedError):
-                raise DocumentRejected(
-                    f"{NO_TEXT_LAYER} It is protected by a password, so its text cannot be read."
-                ) from None
-            raise DocumentRejected(
-                "We could not read this PDF: it is damaged or incomplete "
-                f"({_describe(error)}). Download or export it again, upload the Word version, "
-                "or paste the text."
-            ) from None
-        warnings: list[str] = []
-        if count > MAX_PDF_PAGES:
-            warnings.append(f"This PDF has {count} pages; we read the first {MAX_PDF_PAGES}.")
-        page_texts: list[str] = []
-        failed = 0
-        for index in range(min(count, MAX_PDF_PAGES)):
-            try:
-                page_texts.append(pages[index].extract_text() or "")
-            except FileNotDecryptedError:
-                raise DocumentRejected(
-                    f"{NO_TEXT_LAYER} It is protected by a password, so its text cannot be read."
-                ) from None
-            except Exception:  # one bad page should not lose the others
-                failed += 1
-        if failed:
-            warnings.append(f"We could not read the text of {failed} page(s) of this PDF.")
+                    break
+                if characters >= MAX_SOURCE_CHARACTERS:
+                    stopped = (
+                        f"This PDF has more text than we read: we kept pages 1 to {index} and "
+                        "left out the rest."
+                    )
+                    break
+                page = pages[index]
+                try:
+                    size = _pdf_content_bytes(page)
+                    if size > MAX_PDF_PAGE_CONTENT_BYTES:
+                        failed += 1
+                        oversized += 1
+                        continue
+                    content_bytes += size
+                    if content_bytes > MAX_PDF_CONTENT_BYTES:
+                        stopped = (
+                            f"We stopped reading this PDF at page {index + 1}: its pages hold "
+                            "far more drawing instructions than pages of text need."
+                        )
+                        break
+                    text = page.extract_text(visitor_operand_before=_pdf_operator) or ""
+                except FileNotDecryptedError:
+                    raise DocumentRejected(
+                        f"{NO_TEXT_LAYER} It is protected by a password, so its text cannot be "
+                        "read."
+                    ) from None
+                except OutOfTime:
+                    raise
+                except Exception:  # one bad page should not lose the others
+                    failed += 1
+                    continue
+                page_texts.append(text)
+                characters += len(text)
+            if failed:
+                warnings.append(f"We could not read the text of {failed} page(s) of this PDF.")
+            if oversized:
+                warnings.append(
+                    f"{oversized} page(s) of this PDF hold more than "
+                    f"{MAX_PDF_PAGE_CONTENT_BYTES // MEGABYTE} MB of drawing instructions, far "
+                    "more than a page of text needs, so we did not read them."
+                )
+            if stopped:
+                warnings.append(stopped)
     finally:
         pdf_logger.removeHandler(collector)
         pdf_logger.propagate = propagate
     joined = "\n\n".join(page_texts)
     if sum(1 for character in joined if character.isalnum()) < MIN_PDF_TEXT_CHARACTERS:
-        if failed and failed == min(count, MAX_PDF_PAGES):
+        if oversized and not page_texts:
+            raise DocumentRejected(
+                "We did not read this PDF: its pages hold far more drawing instructions than "
+                "pages of text need, which would take too long to read. Upload the Word version, "
+                "or paste the text."
+            )
+        if failed and not page_texts:
             raise DocumentRejected(
                 "We could not read this PDF: it is damaged. Download or export it again, upload "
                 "the Word version, or paste the text."
@@ -1161,7 +1316,38 @@ def _read_pdf(data: bytes) -> ReadDocument:
         )
     writer = _Writer()
     _plain_lines(joined, writer)
-    return ReadDocument(text=writer.text(), kind="pdf", warnings=warnings)
+    text = writer.text()
+    if writer.truncated:
+        warnings.append(_kept_only(text))
+    return ReadDocument(text=text, kind="pdf", warnings=warnings)
+
+
+def _pdf_limits() -> AbstractContextManager[object]:
+    """pypdf's own limits, lowered to what a job description needs: no stream unpacks to more
+    than MAX_PDF_STREAM_BYTES, no content stream parses into more than MAX_PDF_STREAM_OPERANDS
+    operands, and a damaged stream is not recovered byte by byte for long."""
+    import pypdf
+
+    apply = getattr(pypdf, "apply_configuration", None)
+    if apply is None:  # an older pypdf: its defaults apply, and our page budgets still do
+        return nullcontext()
+    limits: AbstractContextManager[object] = apply(
+        zlib_maximum_output_length=MAX_PDF_STREAM_BYTES,
+        zlib_maximum_recovery_input_length=MEGABYTE,
+        stream_parsing_work_maximum_count=MAX_PDF_STREAM_OPERANDS,
+    )
+    return limits
+
+
+def _pdf_content_bytes(page: Any) -> int:
+    """How many bytes of drawing instructions the page's content streams unpack to."""
+    contents = page.get_contents()
+    return len(contents.get_data()) if contents is not None else 0
+
+
+def _pdf_operator(operator: Any, operands: Any, matrix: Any, text_matrix: Any) -> None:
+    """Called by pypdf before each drawing instruction: stops a page that takes too long."""
+    check_time()
 
 
 def _plain_lines(text: str, writer: _Writer) -> None:
@@ -1173,7 +1359,11 @@ def _plain_lines(text: str, writer: _Writer) -> None:
             writer.paragraph("\n".join(paragraph))
             paragraph.clear()
 
-    for raw in text.replace("\r\n", "\n").replace("\r", "\n").split("\n"):
+    for number, raw in enumerate(_capped_lines(text.replace("\r\n", "\n").replace("\r", "\n"))):
+        if number % 256 == 0:
+            check_time()
+        if writer.full:
+            break
         line = _clean(raw)
         if not line:
             flush()
@@ -1261,6 +1451,11 @@ def _repair_mojibake(text: str) -> str:
 
 def _read_text(data: bytes, *, markdown: bool) -> ReadDocument:
     text, encoding, warnings = _decode(data)
+    text = without_invisible_controls(text)
+    source_cut = len(text) > MAX_SOURCE_CHARACTERS
+    if source_cut:
+        end = text.rfind("\n", MAX_SOURCE_CHARACTERS // 2, MAX_SOURCE_CHARACTERS)
+        text = text[: MAX_SOURCE_CHARACTERS if end == -1 else end]
     if "\x00" in text:
         raise DocumentRejected(
             "This file contains binary data (NUL bytes), so it is not a plain text file. If it "
@@ -1289,6 +1484,8 @@ def _read_text(data: bytes, *, markdown: bool) -> ReadDocument:
         raise DocumentRejected(
             "This file has no text in it. Check you chose the right file, or paste the text."
         )
+    if source_cut or writer.truncated:
+        warnings.append(_kept_only(rendered))
     return ReadDocument(
         text=rendered,
         kind="markdown" if markdown else "text",
@@ -1331,26 +1528,35 @@ def _front_matter_value(raw: str) -> str:
         closing = value.find(value[0], 1)
         if closing > 0:
             return value[1:closing].strip()
-    return re.sub(r"\s+#.*$", "", value).strip()
+    comment = _FRONT_MATTER_COMMENT.search(value)
+    return (value[: comment.start()] if comment is not None else value).strip()
 
 
-_LIQUID_OUTPUT = re.compile(r"\{\{\s*(.*?)\s*\}\}")
-_LIQUID_TAG = re.compile(r"\{%-?.*?-?%\}")
-_HTML_COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
+# The space before a "# comment" (searched for, rather than matching r"\s+#.*$", which is
+# quadratic on a long run of spaces).
+_FRONT_MATTER_COMMENT = re.compile(r"\s#")
+# Every pattern below runs on text anyone can upload, so each is linear in its input: a scan
+# from one start stops at the next character that could start another match (a "[" for links,
+# a "<" for tags), never at the end of the text. Liquid tags and HTML comments are found with
+# str.find (see _liquid_removed and _without_html_comments), not with lazy patterns.
 _HTML_CODE_OPENING = re.compile(r"<(script|style)\b", re.IGNORECASE)
 _HTML_DECLARATION = re.compile(r"<![A-Za-z][^<>]*>")
 _HTML_BREAK = re.compile(r"<br\s*/?>", re.IGNORECASE)
 _HTML_TAG = re.compile(r"</?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?/?>")
-_IMAGE = re.compile(r"!\[([^\]]*)\]\([^)]*\)")
-_LINK = re.compile(r"\[([^\]]+)\]\((?:[^()]|\([^)]*\))*\)")
-_REFERENCE_LINK = re.compile(r"\[([^\]]+)\]\[[^\]]*\]")
+_IMAGE = re.compile(r"!\[([^\[\]]*)\]\((?:(?!!\[)[^)])*\)")
+_LINK = re.compile(r"\[([^\[\]]+)\]\((?:[^()\[]|\([^)\[]*\))*\)")
+_REFERENCE_LINK = re.compile(r"\[([^\[\]]+)\]\[[^\[\]]*\]")
 _LINK_DEFINITION = re.compile(r"^\s{0,3}\[[^\]]+\]:\s+\S+")
-_AUTOLINK = re.compile(r"<((?:https?|mailto):[^>\s]+)>")
-_EMPHASIS = re.compile(r"(?<![\w*])(\*{1,3}|_{1,3})(?=\S)(.+?)(?<=\S)\1(?![\w*])")
+_AUTOLINK = re.compile(r"<((?:https?|mailto):[^<>\s]+)>")
+# Emphasis holds no marker of its own kind ("**bold *and* italic**" takes two passes).
+_EMPHASES = (
+    re.compile(r"(?<![\w*])(\*{1,3})(?=\S)([^*]+?)(?<=\S)\1(?![\w*])"),
+    re.compile(r"(?<![\w*])(_{1,3})(?=\S)([^_]+?)(?<=\S)\1(?![\w*])"),
+)
 _STRAY_STARS = re.compile(r"(?<!\S)\*{2,3}|\*{2,3}(?!\S)")
 _CODE = re.compile(r"`([^`]*)`")
 _ESCAPED = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|>~])")
-_ATX = re.compile(r"^\s{0,3}(#{1,6})\s+(.*?)\s*#*\s*$")
+_ATX_OPENING = re.compile(r"\s{0,3}(#{1,6})\s")
 _LIST = re.compile(r"^\s*(?:[-*+]|\d{1,3}[.)])\s+(.*)$")
 _RULE = re.compile(r"^\s{0,3}(?:(?:-\s*){3,}|(?:\*\s*){3,}|(?:_\s*){3,})$")
 _TABLE_SEPARATOR = re.compile(r"^:?-{2,}:?$")
@@ -1360,15 +1566,15 @@ def _markdown(body: str, front_matter: dict[str, str], writer: _Writer) -> bool:
     """Markdown to the shared text form; returns whether template tags were found."""
     had_template = "{{" in body or "{%" in body
 
-    def liquid(match: re.Match[str]) -> str:
-        expression = match.group(1).split("|", 1)[0].strip()
+    def liquid(inside: str) -> str:
+        expression = inside.split("|", 1)[0].strip()
         if expression.startswith("page."):
             return front_matter.get(expression[5:].lower(), "")
         return ""
 
-    body = _LIQUID_TAG.sub("", body)
-    body = _LIQUID_OUTPUT.sub(liquid, body)
-    body = _HTML_COMMENT.sub("", body)
+    body = _liquid_removed(body, liquid)
+    check_time()
+    body = _without_html_comments(body)
     body = _without_html_code(body)
     body = _HTML_DECLARATION.sub("", body)
     paragraph: list[str] = []
@@ -1379,8 +1585,12 @@ def _markdown(body: str, front_matter: dict[str, str], writer: _Writer) -> bool:
             writer.paragraph("\n".join(paragraph))
             paragraph.clear()
 
-    lines = body.split("\n")
+    lines = _capped_lines(body)
     for index, raw in enumerate(lines):
+        if index % 256 == 0:
+            check_time()
+        if writer.full:
+            break
         if raw.strip().startswith(("```", "~~~")):
             flush()
             in_code = not in_code
@@ -1388,19 +1598,17 @@ def _markdown(body: str, front_matter: dict[str, str], writer: _Writer) -> bool:
         if in_code:
             paragraph.append(raw)
             continue
-        line = raw.rstrip()
-        while line.lstrip().startswith(">"):
-            line = line.lstrip()[1:]
+        line = _without_quote_marks(raw.rstrip())
         if not line.strip():
             flush()
             writer.end_group()
             continue
         if _LINK_DEFINITION.match(line):
             continue
-        heading = _ATX.match(line)
+        heading = _atx_heading(line)
         if heading is not None:
             flush()
-            writer.heading(_inline_markdown(heading.group(2)), len(heading.group(1)))
+            writer.heading(_inline_markdown(heading[1]), heading[0])
             continue
         next_line = lines[index + 1].strip() if index + 1 < len(lines) else ""
         if (
@@ -1436,6 +1644,100 @@ def _markdown(body: str, front_matter: dict[str, str], writer: _Writer) -> bool:
     return had_template
 
 
+def _atx_heading(line: str) -> tuple[int, str] | None:
+    """(level, text) of a "## Heading ##" line, else None.
+
+    Up to three spaces, one to six "#", a space, then the text without any closing "#"s and the
+    spaces around them. (The pattern this replaces, ``(.*?)\\s*#*\\s*$``, backtracked cubically
+    on a run of spaces inside a heading.)"""
+    opening = _ATX_OPENING.match(line)
+    if opening is None:
+        return None
+    return len(opening.group(1)), line[opening.end() :].strip().rstrip("#").rstrip()
+
+
+def _without_quote_marks(line: str) -> str:
+    """The line after its blockquote markers ("> > text" gives " text"), in one pass."""
+    position = 0
+    while True:
+        marker = position
+        while marker < len(line) and line[marker].isspace():
+            marker += 1
+        if marker == len(line) or line[marker] != ">":
+            return line[position:]
+        position = marker + 1
+
+
+def _liquid_removed(body: str, output: Callable[[str], str]) -> str:
+    """``body`` without Liquid tags ``{% ... %}`` and with each ``{{ ... }}`` replaced by
+    ``output(inside)``, in one linear pass.
+
+    A tag ends at the first "%}" on its line; an output at the first "}}" after it, its inside on
+    one line (the spaces around the inside may span lines), as the lazy patterns this replaces
+    matched, without their quadratic rescans of a line full of openings."""
+    body = _spans_replaced(body, "{%", "%}", lambda inside: "", one_line=True)
+    return _spans_replaced(body, "{{", "}}", output, one_line=False)
+
+
+def _spans_replaced(
+    body: str, opening: str, closing: str, replace: Callable[[str], str], *, one_line: bool
+) -> str:
+    parts: list[str] = []
+    position = search = 0
+    size = len(body)
+    next_closing = next_newline = -1  # caches: both only move forward
+    trimmed: dict[int, int] = {}  # closing -> where the text before it stops being space
+    while (start := body.find(opening, search)) != -1:
+        inside = start + len(opening)
+        if not one_line:
+            while inside < size and body[inside].isspace():
+                inside += 1
+        if next_closing < inside:
+            next_closing = body.find(closing, inside)
+            if next_closing == -1:
+                break
+        if next_newline < inside:
+            next_newline = body.find("\n", inside)
+            if next_newline == -1:
+                next_newline = size
+        end = next_closing
+        if one_line:
+            if next_newline < end:
+                search = next_newline + 1
+                continue
+            content_end = end
+        else:
+            if end not in trimmed:
+                back = end
+                while back > 0 and body[back - 1].isspace():
+                    back -= 1
+                trimmed[end] = back
+            content_end = max(inside, trimmed[end])
+            if next_newline < content_end:
+                search = start + 1
+                continue
+        parts.append(body[position:start])
+        parts.append(replace(body[inside:content_end]))
+        position = search = end + len(closing)
+    parts.append(body[position:])
+    return "".join(parts)
+
+
+def _without_html_comments(body: str) -> str:
+    """``body`` without ``<!-- ... -->``, in one pass (a lazy pattern rescans to the end from
+    every unclosed "<!--")."""
+    parts: list[str] = []
+    position = 0
+    while (start := body.find("<!--", position)) != -1:
+        end = body.find("-->", start + 4)
+        if end == -1:
+            break
+        parts.append(body[position:start])
+        position = end + 3
+    parts.append(body[position:])
+    return "".join(parts)
+
+
 def _without_html_code(body: str) -> str:
     """Markdown without its script and style elements: they are code, not text, so their
     contents go with the tags. One pass, so a file of unclosed tags stays quick."""
@@ -1462,10 +1764,23 @@ def _inline_markdown(text: str) -> str:
     text = _AUTOLINK.sub(lambda match: match.group(1), text)
     text = _CODE.sub(lambda match: match.group(1), text)
     for _ in range(2):
-        text = _EMPHASIS.sub(lambda match: match.group(2), text)
+        for emphasis in _EMPHASES:
+            text = emphasis.sub(lambda match: match.group(2), text)
     text = _STRAY_STARS.sub("", text)
     text = _ESCAPED.sub(lambda match: match.group(1), text)
     return html.unescape(text)
+
+
+def _kept_only(text: str) -> str:
+    """The warning for a document longer than we read, saying where the kept text ends."""
+    last_words = " ".join(text[-400:].split()[-8:])
+    if len(last_words) > 80:
+        last_words = "..." + last_words[-77:]
+    return (
+        f"This document has more text than the {MAX_TEXT_CHARACTERS:,} characters we read: we "
+        f'kept the text up to "{last_words}" and left out the rest. Check what is missing, or '
+        "split the document and add the rest separately."
+    )
 
 
 def _read_result(reader: Any, kind: DocumentKind, *, empty: str) -> ReadDocument:
@@ -1480,6 +1795,8 @@ def _read_result(reader: Any, kind: DocumentKind, *, empty: str) -> ReadDocument
             "This document uses tables for layout; we read their contents in order, but check "
             "the sections."
         )
+    if reader.writer.truncated:
+        warnings.append(_kept_only(text))
     return ReadDocument(
         text=text,
         kind=kind,
