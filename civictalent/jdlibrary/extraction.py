@@ -11,6 +11,10 @@ A heading we do not recognise is a sub-heading of the section it sits in (its li
 section's text), unless the document says it is at least as prominent as that section's heading
 (Word heading styles, Markdown ``#``), when it starts a section of kind ``other``. Pay goes
 through the salary parser; the title through the framework's title mapper when one is given.
+
+The text is anyone's, so every pattern here is linear in its input (trailing punctuation is
+stripped, not matched with "[...]+$"), and :func:`extract` has a time budget
+(``EXTRACT_SECONDS``): running out raises :class:`DocumentRejected` with a message to show.
 """
 
 from __future__ import annotations
@@ -21,7 +25,8 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import TYPE_CHECKING, Any, Literal
 
-from civictalent.jdlibrary.documents import count_words
+from civictalent.core.budget import OutOfTime, check_time, time_budget
+from civictalent.jdlibrary.documents import DocumentRejected, count_words
 from civictalent.salaries.parsing import parse_salary
 
 if TYPE_CHECKING:
@@ -29,6 +34,7 @@ if TYPE_CHECKING:
     from civictalent.jdlibrary.documents import ReadDocument
 
 __all__ = [
+    "EXTRACT_SECONDS",
     "SECTION_KINDS",
     "ExtractedJD",
     "Section",
@@ -61,6 +67,13 @@ SECTION_KINDS: tuple[SectionKind, ...] = (
     "other",
 )
 _CRITERIA_KINDS = ("essential", "desirable")
+# Finding the structure of a 100,000-character text takes a fraction of a second.
+EXTRACT_SECONDS = 10.0
+TOO_SLOW = (
+    "We stopped reading the structure of this job description: it took longer than the "
+    f"{EXTRACT_SECONDS:.0f} seconds we allow. Check it is one job description (not several, or "
+    "long runs of repeated characters), or paste its main sections."
+)
 # Joins a group heading to the criteria under it: "Knowledge \u2013 Essential".
 JOINER = " \u2013 "
 
@@ -282,7 +295,7 @@ _COMPILED = tuple(
 _NUMBERING = re.compile(
     r"^(?:(?:section|part|step)\s+)?(?:\d{1,2}(?:\.\d{1,2})*|[a-h]|[ivx]{1,4})[.):]\s+|^\d{1,2}\s+"
 )
-_TRAILING = re.compile("[\\s:;.,\\-\u2013\u2014?!*]+$")
+_TRAILING_CHARACTERS = ":;.,-\u2013\u2014?!*"
 _MAX_HEADING_WORDS = 14
 
 
@@ -293,7 +306,18 @@ def _heading_key(text: str) -> str:
     key = key.lower().replace("&", " and ").replace("\u2019", "'").replace("\u2018", "'")
     key = _NUMBERING.sub("", key.strip())
     key = re.sub(r"\s+", " ", key)
-    return _TRAILING.sub("", key).strip()
+    return _without_trailing(key).strip()
+
+
+def _without_trailing(text: str) -> str:
+    """``text`` without the spaces and punctuation at its end (":", ".", "-", "?", ...).
+
+    A loop, not the pattern "[...]+$": searched for, that is quadratic in a long run of them
+    that does not end the text."""
+    end = len(text)
+    while end and (text[end - 1].isspace() or text[end - 1] in _TRAILING_CHARACTERS):
+        end -= 1
+    return text[:end]
 
 
 def classify_heading(text: str) -> SectionKind | None:
@@ -397,6 +421,8 @@ def _sections(lines: list[str], provided: Mapping[str, int], skip: int | None) -
         pending.clear()
 
     for index, line in enumerate(lines):
+        if index % 256 == 0:
+            check_time()
         if index == skip:
             continue
         stripped = line.strip()
@@ -456,7 +482,23 @@ def _sections(lines: list[str], provided: Mapping[str, int], skip: int | None) -
     return _preamble_as_purpose(sections, built)
 
 
-_MARKED = re.compile(r"^(?P<body>.+?)\s*\|\s*(?P<mark>e|d|essential|desirable)\s*$", re.IGNORECASE)
+_MARK = re.compile(r"\s*(e|d|essential|desirable)\s*", re.IGNORECASE)
+
+
+def _marked(line: str) -> tuple[str, str] | None:
+    """(criterion, mark) of a row "Criterion | E", else None.
+
+    What ``^(?P<body>.+?)\\s*\\|\\s*(?P<mark>...)\\s*$`` matched, without its quadratic
+    backtracking over spaces: the mark follows the last "|", the criterion is what precedes it
+    (at least one character), less its trailing spaces."""
+    bar = line.rfind("|")
+    if bar < 1:
+        return None
+    mark = _MARK.fullmatch(line, bar + 1)
+    if mark is None:
+        return None
+    body = line[:bar].rstrip() or line[0]
+    return body, mark.group(1)
 
 
 def _split_marked_criteria(section: Section) -> list[Section]:
@@ -471,7 +513,7 @@ def _split_marked_criteria(section: Section) -> list[Section]:
     key = _heading_key(section.heading)
     group = "" if not key or "person spec" in key or "criteria" in key else section.heading
     for line in section.text.split("\n"):
-        match = _MARKED.match(line)
+        match = _marked(line)
         if match is None:
             kept.append(line)
             stripped = line.strip()
@@ -484,8 +526,8 @@ def _split_marked_criteria(section: Section) -> list[Section]:
             ):
                 group = stripped
             continue
-        mark = "essential" if match.group("mark").lower().startswith("e") else "desirable"
-        groups.setdefault((group, mark), []).append(match.group("body"))
+        mark = "essential" if match[1].lower().startswith("e") else "desirable"
+        groups.setdefault((group, mark), []).append(match[0])
     if not groups:
         return [section]
     result: list[Section] = []
@@ -535,6 +577,8 @@ class _Label:
 def _labels(lines: list[str]) -> list[_Label]:
     found: list[_Label] = []
     for index, line in enumerate(lines):
+        if index % 256 == 0:
+            check_time()
         stripped = line.strip()
         if not stripped or len(stripped) > 400:
             continue
@@ -605,7 +649,7 @@ _GENERIC_TITLES = {
 
 def _clean_title(text: str) -> str:
     text = re.sub(r"\s+", " ", text).strip()
-    return _TRAILING.sub("", text).strip() if text.endswith(":") else text
+    return _without_trailing(text).strip() if text.endswith(":") else text
 
 
 def _find_title(
@@ -625,6 +669,8 @@ def _find_title(
         return _clean_title(label.value), None, "label"
     early: list[tuple[int, str]] = []
     for index, line in enumerate(lines):
+        if index % 256 == 0:
+            check_time()
         stripped = line.strip()
         if not stripped:
             continue
@@ -697,7 +743,9 @@ def _salary_lines(lines: list[str], labels: list[_Label]) -> tuple[list[str], li
         if label.key in _SALARY_LABELS and label.value and not _PLACEHOLDER.match(label.value)
     ]
     body: list[str] = []
-    for line in lines:
+    for number, line in enumerate(lines):
+        if number % 256 == 0:
+            check_time()
         stripped = line.strip()
         if not stripped or _MONEY.search(stripped) is None:
             continue
@@ -722,7 +770,10 @@ def _choose_salary(
     labelled: list[str], body: list[str], front_matter: Mapping[str, str]
 ) -> tuple[str, dict[str, Any] | None, tuple[str, ...]]:
     """Labelled pay lines with figures win over body lines; at most three, each adding a range."""
-    parsed = {text: parse_salary(text) for text in (*labelled, *body)}
+    parsed = {}
+    for text in (*labelled, *body):
+        check_time()
+        parsed[text] = parse_salary(text)
     pool = [text for text in labelled if parsed[text].ranges] or [
         text for text in body if parsed[text].ranges
     ]
@@ -1054,7 +1105,23 @@ def extract(
     ``headings`` are the lines the document marked as headings: a mapping to their level (1 is
     the most prominent, 0 unknown), as :class:`ReadDocument.heading_levels` gives, or just the
     texts. Without them, headings are recognised from the text alone.
+
+    Raises :class:`DocumentRejected` when it takes longer than ``EXTRACT_SECONDS``.
     """
+    try:
+        with time_budget(EXTRACT_SECONDS):
+            return _extract(document_text, title_hint, front_matter, mapper, headings)
+    except OutOfTime:
+        raise DocumentRejected(TOO_SLOW) from None
+
+
+def _extract(
+    document_text: str,
+    title_hint: str,
+    front_matter: Mapping[str, str] | None,
+    mapper: TitleMapper | None,
+    headings: Mapping[str, int] | Iterable[str] | None,
+) -> ExtractedJD:
     text = document_text.replace("\r\n", "\n").replace("\r", "\n")
     matter = {str(key).lower(): str(value) for key, value in (front_matter or {}).items()}
     provided: dict[str, int]

@@ -90,7 +90,7 @@ def contribute(request: HttpRequest) -> HttpResponse:
                     pay_text=form.cleaned_data["pay_text"],
                 )
         except DocumentRejected as error:
-            form.add_error("document", error.message)
+            form.add_error("document" if upload else "text", error.message)
         except ValidationError as error:
             form.add_error(None, error)
         else:
