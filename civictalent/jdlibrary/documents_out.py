@@ -147,30 +147,42 @@ def as_docx(jd: JobDescription) -> bytes:
 
 
 _MARKDOWN_LINE_START = re.compile(r"^(#{1,6}\s|>|\d+[.)]\s|[=+]{3,}|-{3,}|_{3,})")
+# The library's text is plain text, whatever an upload had in it. In the download, "<" is
+# written "&lt;" (so no raw HTML, no <javascript:...> autolink) and "[" and "]" are escaped (so
+# no link, image or link definition, whatever its address): a council's CMS that renders the
+# Markdown shows the words and runs nothing.
+_NOT_MARKUP = str.maketrans({"<": "&lt;", "[": "\\[", "]": "\\]"})
+
+
+def _plain(text: str) -> str:
+    """Text that Markdown shows as it is, not as HTML, a link or an image."""
+    return text.translate(_NOT_MARKUP)
 
 
 def _markdown_text(line: str) -> str:
-    """Plain text that Markdown will not read as a heading, quote or numbered list by mistake."""
+    """Plain text that Markdown will not read as a heading, quote or numbered list by mistake,
+    nor as HTML or a link."""
+    line = _plain(line)
     return "\\" + line if _MARKDOWN_LINE_START.match(line) else line
 
 
 def as_markdown(jd: JobDescription) -> str:
-    parts = [f"# {jd.title}", ""]
-    parts += [f"- **{label}:** {value}" for label, value in details(jd)]
+    parts = [f"# {_plain(jd.title)}", ""]
+    parts += [f"- **{label}:** {_plain(value)}" for label, value in details(jd)]
     parts.append("")
     for section in jd.sections.all():
-        parts += [f"## {section.heading or section.get_kind_display()}", ""]
+        parts += [f"## {_plain(section.heading or section.get_kind_display())}", ""]
         previous: str | None = None
         for block in text_blocks(section.text):
             if block.kind == "bullet":
                 if previous == "paragraph":
                     parts.append("")
-                parts.append(f"- {block.text}")
+                parts.append(f"- {_plain(block.text)}")
             else:
                 if previous is not None:
                     parts.append("")
                 parts.append(_markdown_text(block.text))
             previous = block.kind
         parts.append("")
-    parts += ["---", "", provenance(jd), ""]
+    parts += ["---", "", _plain(provenance(jd)), ""]
     return "\n".join(parts)
