@@ -18,11 +18,17 @@ How it works, in one pass each:
    separator before the next range.
 
 The rules are documented in ``docs/salary-parsing-accuracy.md``.
+
+Pay text comes from anyone (the health checker reads every line that mentions pay), so each step
+is linear in the text's length: no pattern has adjacent quantifiers that can share a run of
+spaces, and ranges, cues and grades are matched to each other by bisection, not by scanning all
+of them for each range.
 """
 
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterable
 from dataclasses import dataclass, field, fields
 from decimal import ROUND_HALF_UP, Decimal
@@ -408,7 +414,9 @@ _AMOUNT_RE = re.compile(
     r"(?=[£$€0-9GUE])(?P<pre>US\$|£|\$|€|(?<![A-Za-z])(?:GBP|USD|EUR)(?![A-Za-z]))?[ ]{0,2}"
     r"(?<![0-9.,])"
     r"(?P<num>[0-9]{1,3}(?:,[0-9]{3}){1,3}(?:\.[0-9]{1,4})?"
-    r"|[0-9]{1,3}(?: [0-9]{3})+(?![0-9])"
+    # at most three groups, as with commas: unbounded, "111 111 ... 111" is one number too
+    # large to round (and each start rescans the rest of the run)
+    r"|[0-9]{1,3}(?: [0-9]{3}){1,3}(?![0-9])"
     r"|[0-9]{1,9}(?:\.[0-9]{1,4})?)"
     r"(?![0-9]|[.,][0-9])"
     r"(?P<k>[ ]?[kK](?=[^A-Za-z]|$|pa(?![A-Za-z])|p\.a)|[ ]?(?i:thousand)(?![A-Za-z]))?"
@@ -613,15 +621,17 @@ def _lower(text: str) -> str:
 
 
 _ALLOWANCE_CUES = frozenset({"allow", "lw", "withlw", "incl"})
+# In the gaps below, white space before and after an optional word belongs to one quantifier
+# ("\s*(?:of\s*)?", not "\s*(?:of)?\s*"), so a long run of spaces is not split every way.
 _LEAD_ALLOWANCE_GAP_RE = re.compile(
-    r"\s*(?:of|:|-|\u2013|worth|at|is|=)?\s*(?:up\s*to\s*)?(?:an?\s+)?(?:additional\s+)?"
+    r"\s*(?:(?:of|:|-|\u2013|worth|at|is|=)\s*)?(?:up\s*to\s*)?(?:an?\s+)?(?:additional\s+)?"
     r"(?:\(\s*)?",
     re.IGNORECASE,
 )
 _TRAIL_ALLOWANCE_GAP_RE = re.compile(
     # up to three describing words ("£2,500 on-call allowance", "£4,000 pa London weighting"),
     # but not words that make the allowance something separate from the figure
-    r"\s*[(\[]?\s*(?:(?!(?:excl\w*|plus|with|incl\w*|inc|and|or|not|no|without|before"
+    r"\s*(?:[(\[]\s*)?(?:(?!(?:excl\w*|plus|with|incl\w*|inc|and|or|not|no|without|before"
     r"|after|but)\b)[A-Za-z.-]+\s+){0,3}?",
     re.IGNORECASE,
 )
@@ -657,7 +667,7 @@ _PREFIX_HINT_RE = re.compile(
     "up|max|exceed|more|capped|from|start|min|least|excess|over|above|less", re.IGNORECASE
 )
 _TRAIL_PERIOD_START_RE = re.compile(
-    rf"\s*[(\[]?\s*(?:gross\s+)?(?:{_PERIOD_ALTERNATIVES})", re.IGNORECASE
+    rf"\s*(?:[(\[]\s*)?(?:gross\s+)?(?:{_PERIOD_ALTERNATIVES})", re.IGNORECASE
 )
 
 _NO_FIGURE = (
@@ -739,8 +749,16 @@ class _Cue(NamedTuple):
     label: bool
 
 
+def _overlaps(spans: list[tuple[int, int]], ends: list[int], start: int, end: int) -> bool:
+    """Whether ``start:end`` overlaps one of ``spans`` (in order, not overlapping each other;
+    ``ends`` their ends)."""
+    index = bisect_right(ends, start)
+    return index < len(spans) and spans[index][0] < end
+
+
 def _amounts(norm: str, grade_spans: list[tuple[int, int]]) -> list[_Amount]:
     found: list[_Amount] = []
+    grade_ends = [e for _, e in grade_spans]
     for match in _AMOUNT_RE.finditer(norm):
         pre, num, k, post = match.groups()
         end = match.end()
@@ -750,7 +768,7 @@ def _amounts(norm: str, grade_spans: list[tuple[int, int]]) -> list[_Amount]:
                 continue
         else:
             start = match.start()
-        if grade_spans and any(s < end and start < e for s, e in grade_spans):
+        if grade_spans and _overlaps(grade_spans, grade_ends, start, end):
             continue
         grouped = "," in num or " " in num
         value = Decimal(num.replace(",", "").replace(" ", "") if grouped else num)
@@ -780,13 +798,22 @@ def _gap_without_grades(
 ) -> re.Match[str] | None:
     """ "SO2 £39,000 to PO1 £41,500" and "Step 1 - $128,078 to GS-15 Step 10 $172,500" are
     ranges whose ends are labelled with grades."""
-    inside = [(s, e) for s, e in grade_spans if start <= s and e <= end]
+    inside = []
+    for position in range(bisect_left(grade_spans, (start, start)), len(grade_spans)):
+        s, e = grade_spans[position]
+        if s >= end:
+            break
+        if e <= end:
+            inside.append((s, e))
     if not inside:
         return None
-    gap = norm[start:end]
+    pieces: list[str] = []
+    position = start
     for s, e in inside:
-        gap = gap[: s - start] + " " * (e - s) + gap[e - start :]
-    return _PAIR_GAP_RE.fullmatch(gap)
+        pieces += [norm[position:s], " " * (e - s)]
+        position = e
+    pieces.append(norm[position:end])
+    return _PAIR_GAP_RE.fullmatch("".join(pieces))
 
 
 def _pair(norm: str, amounts: list[_Amount], grade_spans: list[tuple[int, int]]) -> list[_Raw]:
@@ -1012,13 +1039,14 @@ def _splits(
     first_start = raws[0].start
     places_first = any(c.kind == "loc" and c.end <= first_start for c in cues)
     grades_first = any(e <= first_start for _, e, _ in grade_at)
+    cue_starts = [cue.start for cue in cues]
+    grade_starts = [s for s, _, _ in grade_at]
     splits: list[int] = []
     for index in range(len(raws) - 1):
         gap_start, gap_end = raws[index].end, raws[index + 1].start
         chosen = -1
-        for cue in cues:
-            if cue.start < gap_start:
-                continue
+        for position in range(bisect_left(cue_starts, gap_start), len(cues)):
+            cue = cues[position]
             if cue.end > gap_end:
                 break
             if cue.kind in _SPLITTERS or (cue.kind == "loc" and (cue.label or places_first)):
@@ -1032,8 +1060,11 @@ def _splits(
             ):
                 chosen = max(chosen, cue.start)
         if grades_first:
-            for s, e, _ in grade_at:
-                if gap_start <= s and e <= gap_end and s > chosen:
+            for position in range(bisect_left(grade_starts, gap_start), len(grade_at)):
+                s, e, _ = grade_at[position]
+                if s >= gap_end:
+                    break
+                if e <= gap_end and s > chosen:
                     chosen = s
         splits.append(gap_end if chosen < 0 else chosen)
     return splits
@@ -1150,6 +1181,7 @@ def _build(
     range_grades: list[str | None] = []
 
     owned: _Cue | None = None  # the trailing allowance word the previous figure used
+    grade_edges = ([s for s, _, _ in grade_at], [e for _, e, _ in grade_at])
     single_grade = grades[0] if len(grades) == 1 else None
     for index, raw in enumerate(raws):
         trail = trails[index]
@@ -1221,6 +1253,9 @@ def _build(
             before is not None
             and before is not owned
             and before.kind in _ALLOWANCE_CUES
+            # with the previous figure in between, the gap cannot match; ranges after one cue
+            # would each search the same gap
+            and (index == 0 or raws[index - 1].start < before.end)
             and _LEAD_ALLOWANCE_GAP_RE.fullmatch(norm, before.end, raw.start) is not None
         ):
             cued = True
@@ -1259,7 +1294,7 @@ def _build(
         else:
             lead_start = 0 if index == 0 else splits[index - 1]
             trail_end = length if index == count - 1 else splits[index]
-            range_grades.append(_grade_for(raw, lead_start, trail_end, grade_at))
+            range_grades.append(_grade_for(raw, lead_start, trail_end, grade_at, grade_edges))
 
     if count > 1:
         _settle_weighting(raws, bases, cued_allowance)
@@ -1272,11 +1307,12 @@ def _build(
         if raw.currency is not None:
             currency_default = raw.currency
             break
-    stated = (
-        [(index, period) for index, period in enumerate(periods) if period is not None]
-        if None in periods
-        else []
-    )
+    # where each period is stated, for the ranges that state none
+    stated: dict[Period, list[int]] = {}
+    if None in periods:
+        for index, period in enumerate(periods):
+            if period is not None:
+                stated.setdefault(period, []).append(index)
     has_fte = True in ftes
     llw_annual = assumptions.london_living_wage_annual
     ceiling = assumptions.plausible_annual_maximum
@@ -1288,11 +1324,9 @@ def _build(
         period = periods[index]
         if period is None and stated:
             # A period stated once ("... £31,237 - £44,625 per annum") covers the other ranges
-            # when it makes sense for their figures; the nearest statement wins.
-            for _, candidate in sorted(stated, key=lambda item: (abs(item[0] - index), -item[0])):
-                if _plausible(candidate, top):
-                    period = candidate
-                    break
+            # when it makes sense for their figures; the nearest statement wins (the later of
+            # two as near).
+            period = _nearest_stated(stated, index, top)
         if period is None:
             period = "year" if top >= _THOUSAND else "day" if top >= _HUNDRED else "hour"
             flags.append("period_inferred")
@@ -1380,20 +1414,40 @@ def _settle_pro_rata(
             pro_ratas[index] = True
 
 
+def _nearest_stated(stated: dict[Period, list[int]], index: int, top: Decimal) -> Period | None:
+    """The period stated nearest to range ``index`` that is plausible for its figure."""
+    best: tuple[int, int] | None = None
+    chosen: Period | None = None
+    for period, indexes in stated.items():
+        if not _plausible(period, top):
+            continue
+        position = bisect_left(indexes, index)
+        for candidate in indexes[max(0, position - 1) : position + 1]:
+            key = (abs(candidate - index), -candidate)
+            if best is None or key < best:
+                best, chosen = key, period
+    return chosen
+
+
 def _grade_for(
-    raw: _Raw, lead_start: int, trail_end: int, grade_at: list[tuple[int, int, str]]
+    raw: _Raw,
+    lead_start: int,
+    trail_end: int,
+    grade_at: list[tuple[int, int, str]],
+    edges: tuple[list[int], list[int]],
 ) -> str | None:
-    in_lead = [label for s, e, label in grade_at if lead_start <= s and e <= raw.start]
-    if in_lead:
-        return in_lead[-1]
-    in_trail = [label for s, e, label in grade_at if s >= raw.end and e <= trail_end]
-    if in_trail:
-        return in_trail[0]
-    before = [label for s, e, label in grade_at if e <= raw.start]
-    if before:
-        return before[-1]
-    after = [label for s, e, label in grade_at if s >= raw.end]
-    return after[0] if after else None
+    """The grade written nearest the range: in its own text before it, then after it, then
+    anywhere before, then anywhere after. ``edges`` are the grades' starts and ends."""
+    starts, ends = edges
+    before = bisect_right(ends, raw.start) - 1  # the last grade ending before the figure
+    after = bisect_left(starts, raw.end)  # the first grade starting after it
+    if before >= 0 and grade_at[before][0] >= lead_start:
+        return grade_at[before][2]
+    if after < len(grade_at) and grade_at[after][1] <= trail_end:
+        return grade_at[after][2]
+    if before >= 0:
+        return grade_at[before][2]
+    return grade_at[after][2] if after < len(grade_at) else None
 
 
 def parse_many(
