@@ -5,9 +5,10 @@ No ``from __future__ import annotations`` here: django-ninja reads the annotatio
 
 from django.http import HttpRequest
 from ninja import Field, Router, Schema
+from ninja.errors import HttpError
 
 from civictalent.api.errors import BODY_ERRORS, COMMON_ERRORS
-from civictalent.healthcheck.engine import check
+from civictalent.healthcheck.engine import CheckTooSlow, check
 from civictalent.healthcheck.forms import MAX_TEXT_CHARACTERS
 
 router = Router(tags=["health check"])
@@ -46,4 +47,7 @@ class ReportOut(Schema):
     summary="Score a job advert and list the findings",
 )
 def check_advert(request: HttpRequest, payload: CheckIn) -> dict[str, object]:
-    return check(payload.text.replace("\r\n", "\n")).as_json()
+    try:
+        return check(payload.text.replace("\r\n", "\n")).as_json()
+    except CheckTooSlow as error:
+        raise HttpError(400, error.message) from None

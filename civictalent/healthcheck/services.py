@@ -7,6 +7,7 @@ text a JD is checked as, stores the result and applies one-click suggestions bac
 from __future__ import annotations
 
 import hashlib
+import logging
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
@@ -17,7 +18,13 @@ from django.db import transaction
 from django.db.models import Exists, OuterRef, QuerySet
 from django.utils import timezone
 
-from civictalent.healthcheck.engine import DocumentFacts, Report, apply_suggestion, check
+from civictalent.healthcheck.engine import (
+    CheckTooSlow,
+    DocumentFacts,
+    Report,
+    apply_suggestion,
+    check,
+)
 from civictalent.healthcheck.engine.rules import RULES_DIRECTORY
 from civictalent.healthcheck.models import HealthRecord, RescoreRun
 from civictalent.jdlibrary.documents import DocumentRejected, read_document
@@ -25,6 +32,8 @@ from civictalent.jdlibrary.documents import DocumentRejected, read_document
 if TYPE_CHECKING:
     from civictalent.accounts.models import User
     from civictalent.jdlibrary.models import JobDescription
+
+logger = logging.getLogger(__name__)
 
 # Bump when the engine's Python checks change in a way that changes scores; rule files are
 # hashed, so editing a YAML rule is noticed without this.
@@ -92,9 +101,16 @@ def jd_report(jd: JobDescription) -> tuple[Report, CheckedText]:
     return check(checked.text, checked.facts), checked
 
 
-def health_check_jd(jd: JobDescription) -> HealthRecord:
-    """Check the JD's current version, record the score and keep the latest on the JD."""
-    report, _ = jd_report(jd)
+def health_check_jd(jd: JobDescription) -> HealthRecord | None:
+    """Check the JD's current version, record the score and keep the latest on the JD.
+
+    A check that runs out of time records nothing (the JD keeps its last score): saving the JD
+    must not fail because its health check could not finish."""
+    try:
+        report, _ = jd_report(jd)
+    except CheckTooSlow:
+        logger.warning("Health check of JD %s ran out of time; its score is unchanged", jd.pk)
+        return None
     with transaction.atomic():
         record, _ = HealthRecord.objects.update_or_create(
             job_description=jd,

@@ -15,7 +15,7 @@ from civictalent.core.page_cache import cached_for_anonymous
 from civictalent.core.permissions import permission, public
 from civictalent.core.ratelimit import HEALTH_CHECKS, limit_posts
 from civictalent.healthcheck import presentation, selectors, services
-from civictalent.healthcheck.engine import Report, apply_suggestion, check
+from civictalent.healthcheck.engine import CheckTooSlow, Report, apply_suggestion, check
 from civictalent.healthcheck.forms import CheckForm
 from civictalent.jdlibrary.documents import DocumentRejected
 from civictalent.jdlibrary.models import JobDescription
@@ -62,7 +62,11 @@ def checker(request: HttpRequest) -> HttpResponse:
                 text = apply_suggestion(text, *action)
             except ValueError as error:
                 messages.error(request, str(error))
-        report = check(text, facts)
+        try:
+            report = check(text, facts)
+        except CheckTooSlow as error:
+            form.add_error("document" if upload else "text", error.message)
+            return render(request, "healthcheck/checker.html", context)
         if action is not None and previous is not None:
             messages.success(
                 request, f"Suggestion applied. The score went from {previous} to {report.score}."

@@ -1,16 +1,22 @@
 """The job advert health check engine: pure Python, no Django.
 
-    report = check(text)                      # never raises on a str
+    report = check(text)                      # raises only CheckTooSlow on a str
     report.score, report.categories, report.findings, report.as_json()
     new_text = apply_suggestion(text, finding.rule, finding.start, finding.end)
 
 Rules live in ``civictalent/healthcheck/rules/*.yaml``; they are loaded and compiled once, on
 first use. See ``docs/health-check.md`` for what each category checks and how the score works.
+
+Anyone can send text to the public checker and the API, so a check has a time budget
+(``CHECK_SECONDS``, checked in the engine's loops) and every pattern is linear in the text's
+length (see ``tests/test_pathological_input.py``).
 """
 
 from __future__ import annotations
 
 from functools import lru_cache
+
+from civictalent.core.budget import OutOfTime, check_time, time_budget
 
 from .model import CATEGORIES, SEVERITY_RANK, CategoryResult, DocumentFacts, Finding, Report
 from .rules import Hit, Rule, RuleSet, load_rules, match_regex_rule, match_word_rules
@@ -20,7 +26,9 @@ from .text import Analysis, analyse
 
 __all__ = [
     "CATEGORIES",
+    "CHECK_SECONDS",
     "CategoryResult",
+    "CheckTooSlow",
     "DocumentFacts",
     "Finding",
     "Report",
@@ -30,6 +38,20 @@ __all__ = [
 ]
 
 _PASTED_TEXT = DocumentFacts()
+# A 100,000-character advert takes well under a second; this is the backstop.
+CHECK_SECONDS = 10.0
+
+
+class CheckTooSlow(Exception):  # noqa: N818 - reads as what happened
+    """The check ran out of time; ``message`` tells the person what to do."""
+
+    def __init__(self) -> None:
+        self.message = (
+            f"We stopped checking this text: it took longer than the {CHECK_SECONDS:.0f} "
+            "seconds we allow for one check. Check one advert at a time, without long runs of "
+            "repeated characters."
+        )
+        super().__init__(self.message)
 
 
 @lru_cache(maxsize=1)
@@ -39,12 +61,18 @@ def rules() -> RuleSet:
 
 
 def check(text: str, facts: DocumentFacts | None = None) -> Report:
-    """Score ``text`` and list every finding, with evidence and suggestions."""
+    """Score ``text`` and list every finding, with evidence and suggestions.
+
+    Raises :class:`CheckTooSlow` when the check takes longer than ``CHECK_SECONDS``."""
     if not isinstance(text, str):
         raise TypeError(f"check expects a str, got {type(text).__name__}")
     facts = facts or _PASTED_TEXT
-    analysis = analyse(text, facts.headings)
-    hits = find_hits(analysis, facts)
+    try:
+        with time_budget(CHECK_SECONDS):
+            analysis = analyse(text, facts.headings)
+            hits = find_hits(analysis, facts)
+    except OutOfTime:
+        raise CheckTooSlow from None
     findings = tuple(
         sorted(
             (_finding(rule, hit, text) for rule, found in hits for hit in found),
@@ -80,6 +108,7 @@ def find_hits(
     context = Context(analysis=analysis, facts=facts)
     matched: list[tuple[Rule, list[Hit]]] = []
     for rule in rule_set.rules:
+        check_time()
         if rule.kind == "words":
             found = word_hits.get(rule.id, [])
         elif rule.kind == "regex":

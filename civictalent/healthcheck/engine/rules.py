@@ -25,6 +25,8 @@ from typing import Any
 
 import yaml
 
+from civictalent.core.budget import check_time
+
 from .model import CATEGORY_LABELS, SEVERITIES
 from .text import Analysis, lemma_candidates
 
@@ -140,8 +142,15 @@ class Rule:
                 if match.start() < max(end, start + 1) and match.end() > start:
                     return False
         if self.unless_sentence_has is not None:
-            sentence_start, sentence_end = analysis.span_of_sentence_or_line(start)
-            if self.unless_sentence_has.search(analysis.text, sentence_start, sentence_end):
+            span = analysis.span_of_sentence_or_line(start)
+            # Once per sentence: a long sentence full of hits would be searched once per hit.
+            key = ("unless_sentence_has", self.id, span)
+            found = analysis.memo.get(key)
+            if found is None:
+                found = analysis.memo[key] = (
+                    self.unless_sentence_has.search(analysis.text, *span) is not None
+                )
+            if found:
                 return False
         return True
 
@@ -279,6 +288,8 @@ def match_word_rules(analysis: Analysis, rules: RuleSet) -> dict[str, list[Hit]]
     text = analysis.text
     index = rules.word_index
     for position, token in enumerate(tokens):
+        if position % 1024 == 0:
+            check_time()
         for candidate in lemma_candidates(token.lower):
             entries = index.get(candidate)
             if entries is None:
@@ -328,6 +339,7 @@ def match_regex_rule(analysis: Analysis, rule: Rule) -> list[Hit]:
     lower = rule.searches_lower and analysis.lower_is_aligned
     hits = []
     for match in rule.pattern.finditer(analysis.lower if lower else analysis.text):
+        check_time()
         start, end = match.span()
         if end > start and rule.allows(analysis, start, end):
             values = {

@@ -8,11 +8,13 @@ here as ``long_sentence`` runs with that rule (and its params). A check returns 
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 from typing import NamedTuple
 
+from civictalent.core.budget import check_time
 from civictalent.salaries.parsing import SalaryParse, parse_salary
 
 from .model import DocumentFacts
@@ -54,6 +56,7 @@ class Context:
         text = self.analysis.text
         parsed = []
         for line in self.analysis.lines:
+            check_time()
             if line.kind != "blank" and _PAY_LINE_RE.search(text, line.start, line.end):
                 parsed.append((line.start, parse_salary(text[line.start : line.end])))
         return parsed
@@ -223,11 +226,14 @@ def _starts_sentence(analysis: Analysis, offset: int) -> bool:
     sentence = analysis.sentence_at(offset)
     if sentence is not None:
         return sentence.start == offset
-    line_start = analysis.text.rfind("\n", 0, offset) + 1
+    line_start, _ = analysis.line_span(offset)
     return not analysis.text[line_start:offset].strip(" \t#>*-|:")
 
 
 _ACRONYM_RE = re.compile(r"(?<![\w.-])([A-Z][A-Z&]{1,6})(s?)(?![\w-])")
+# An advert has a few dozen acronyms; checking each against every word of the text is
+# quadratic, so beyond this many different ones the rest are not looked at.
+MAX_ACRONYMS_CHECKED = 200
 _MINOR_WORDS = frozenset({"and", "of", "the", "for", "in", "on", "to", "&", "a"})
 
 
@@ -253,10 +259,13 @@ def unexplained_acronym(context: Context, rule: Rule) -> list[Hit]:
         acronym = match.group(1)
         if acronym in seen or acronym in allowed or acronym.startswith("&"):
             continue
+        if len(seen) >= MAX_ACRONYMS_CHECKED:
+            break
         seen.add(acronym)
+        check_time()
         if any(hit.start <= match.start() < hit.end for hit in flagged_elsewhere):
             continue
-        if _in_shouting(text, match.start(), match.end()):
+        if _in_shouting(analysis, match.start(), match.end()):
             continue
         if defined is None:
             defined = _defined_acronyms(text)
@@ -266,14 +275,18 @@ def unexplained_acronym(context: Context, rule: Rule) -> list[Hit]:
     return hits
 
 
-def _in_shouting(text: str, start: int, end: int) -> bool:
+def _in_shouting(analysis: Analysis, start: int, end: int) -> bool:
     """An upper-case word in an upper-case heading or phrase ("MAIN DUTIES") is no acronym."""
-    line_start = text.rfind("\n", 0, start) + 1
-    line_end = text.find("\n", end)
-    line = text[line_start : len(text) if line_end == -1 else line_end]
-    letters = [character for character in line if character.isalpha()]
-    uppercase = sum(1 for character in letters if character.isupper())
-    if len(letters) >= 12 and uppercase / len(letters) > 0.8:
+    text = analysis.text
+    line_start, line_end = analysis.line_span(start)
+    key = ("shouting_line", line_start)
+    shouting = analysis.memo.get(key)
+    if shouting is None:
+        line = text[line_start:line_end]
+        letters = [character for character in line if character.isalpha()]
+        uppercase = sum(1 for character in letters if character.isupper())
+        shouting = analysis.memo[key] = len(letters) >= 12 and uppercase / len(letters) > 0.8
+    if shouting:
         return True
     neighbours = _UPPER_WORD_RE.findall(text, max(0, start - 20), end + 20)
     return len(neighbours) >= 3
@@ -296,8 +309,14 @@ def _spelled_out(analysis: Analysis, acronym: str) -> bool:
     """True if some run of words has initials spelling ``acronym`` (minor words may be skipped)."""
     letters = acronym.lower()
     tokens = analysis.tokens
-    for position, token in enumerate(tokens):
-        if token.lower[0] != letters[0] or token.lower == letters:
+    by_initial = analysis.memo.get("tokens_by_initial")
+    if by_initial is None:
+        by_initial = analysis.memo["tokens_by_initial"] = {}
+        for position, token in enumerate(tokens):
+            by_initial.setdefault(token.lower[0], []).append(position)
+    for position in by_initial.get(letters[0], ()):
+        token = tokens[position]
+        if token.lower == letters:
             continue
         matched, index = 1, position + 1
         while (
@@ -444,8 +463,14 @@ def task_wall(context: Context, rule: Rule) -> list[Hit]:
 
 def _introduced_by(analysis: Analysis, offset: int, pattern: re.Pattern[str]) -> bool:
     """True if the nearest heading or text line above ``offset`` matches ``pattern``."""
-    for line in reversed(analysis.lines):
-        if line.end > offset or line.kind in ("blank", "bullet"):
+    lines = analysis.lines
+    ends = analysis.memo.get("line_ends")
+    if ends is None:
+        ends = analysis.memo["line_ends"] = [line.end for line in lines]
+    # Lines are in order, so those ending by ``offset`` come first: walk back from the last.
+    for index in range(bisect_right(ends, offset) - 1, -1, -1):
+        line = lines[index]
+        if line.kind in ("blank", "bullet"):
             continue
         return pattern.search(analysis.text, line.start, line.end) is not None
     return False

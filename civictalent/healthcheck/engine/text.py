@@ -4,16 +4,24 @@ Everything here works on character offsets into the original text, so every find
 at exactly the words it is about. Bullet points, numbered items and table cells are split into
 sentences of their own *before* any readability measure is taken: a list of twenty duties with
 no full stops is twenty short sentences, not one sentence of 400 words.
+
+The text is anyone's (the public checker, the anonymous API), so every pattern here is linear in
+its input: no nested or adjacent overlapping quantifiers, line patterns look at no more than
+``MAX_LINE_CHARACTERS`` of a line, and the loops check the time budget (``core.budget``).
 """
 
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
-from dataclasses import dataclass
+from bisect import bisect_left, bisect_right
+from dataclasses import dataclass, field
 from functools import lru_cache
+from typing import Any
+
+from civictalent.core.budget import check_time
 
 __all__ = [
+    "MAX_LINE_CHARACTERS",
     "Analysis",
     "Line",
     "Sentence",
@@ -31,10 +39,15 @@ _BULLET_RE = re.compile(
 )
 _QUOTE_PREFIX_RE = re.compile(r"^[ \t]*>[ \t>]*")
 _MARKDOWN_HEADING_RE = re.compile(r"^[ \t]*#{1,6}[ \t]+")
-_BOLD_LINE_RE = re.compile(r"^[ \t]*(\*\*|__)(?P<inner>[^*_].*?)\1[ \t]*:?[ \t]*$")
+# A line in bold ("**About the role**"): its opening here, its closing found by _bold_inner.
+_BOLD_OPENING_RE = re.compile(r"[ \t]*(\*\*|__)(?=[^*_])")
 _TABLE_SEPARATOR_RE = re.compile(r"^[\s|:\-]+$")
-# A sentence ends at . ! ? (and any closing quote or bracket) followed by white space.
-_SENTENCE_END_RE = re.compile(r"[.!?]+[\"'\u2019\u201d)\]]*(?=\s|$)")
+# A sentence ends at . ! ? (and any closing quote or bracket) followed by white space. A run of
+# marks is matched from its first mark only: tried from every mark, "!!!...!x" is quadratic.
+_SENTENCE_END_RE = re.compile(r"(?<![.!?])[.!?]+[\"'\u2019\u201d)\]]*(?=\s|$)")
+# Longer lines are text: no heading, bullet or bold line is this long, and the line patterns
+# never see more than this many characters of one line.
+MAX_LINE_CHARACTERS = 4_000
 _ABBREVIATIONS = frozenset(
     {"e.g", "i.e", "etc", "mr", "mrs", "ms", "dr", "st", "no", "approx", "incl", "inc", "vs", "cf"}
 )
@@ -87,6 +100,10 @@ class Analysis:
     sentences: tuple[Sentence, ...]
     sentence_starts: tuple[int, ...]
     headings: tuple[str, ...]
+    # where each "\n" is, so a line is found by bisection rather than by searching the text
+    newlines: tuple[int, ...] = ()
+    # facts worked out once per text by rules and checks (keyed by their own names)
+    memo: dict[Any, Any] = field(default_factory=dict, compare=False, repr=False)
 
     @property
     def word_count(self) -> int:
@@ -112,9 +129,14 @@ class Analysis:
         sentence = self.sentence_at(offset)
         if sentence is not None:
             return sentence.start, sentence.end
-        line_start = self.text.rfind("\n", 0, offset) + 1
-        line_end = self.text.find("\n", offset)
-        return line_start, len(self.text) if line_end == -1 else line_end
+        return self.line_span(offset)
+
+    def line_span(self, offset: int) -> tuple[int, int]:
+        """The line holding ``offset``: from after the "\n" before it to the "\n" after it."""
+        index = bisect_left(self.newlines, offset)
+        start = self.newlines[index - 1] + 1 if index > 0 else 0
+        end = self.newlines[index] if index < len(self.newlines) else len(self.text)
+        return start, end
 
     def first_token_at_or_after(self, offset: int) -> int:
         return bisect_right(self.token_starts, offset - 1)
@@ -222,9 +244,11 @@ def analyse(text: str, extra_headings: tuple[str, ...] = ()) -> Analysis:
         for match in _WORD_RE.finditer(text)
     )
     token_starts = tuple(token.start for token in tokens)
+    check_time()
     heading_texts = {heading.strip().lower() for heading in extra_headings if heading.strip()}
     lines = _classify_lines(text, heading_texts)
     sentences = _sentences(text, lines, token_starts)
+    check_time()
     headings = tuple(text[line.start : line.end] for line in lines if line.kind == "heading")
     return Analysis(
         text=text,
@@ -235,7 +259,11 @@ def analyse(text: str, extra_headings: tuple[str, ...] = ()) -> Analysis:
         sentences=tuple(sentences),
         sentence_starts=tuple(sentence.start for sentence in sentences),
         headings=headings,
+        newlines=tuple(match.start() for match in _NEWLINE_RE.finditer(text)),
     )
+
+
+_NEWLINE_RE = re.compile("\n")
 
 
 def _classify_lines(text: str, known_headings: set[str]) -> list[Line]:
@@ -249,6 +277,8 @@ def _classify_lines(text: str, known_headings: set[str]) -> list[Line]:
         raw_lines.append((match.start(), end))
     lines: list[Line] = []
     for index, (start, end) in enumerate(raw_lines):
+        if index % 256 == 0:
+            check_time()
         previous_blank = index == 0 or _is_blank(text, *raw_lines[index - 1])
         lines.append(_classify_line(text, start, end, known_headings, previous_blank))
     return lines
@@ -261,14 +291,16 @@ def _is_blank(text: str, start: int, end: int) -> bool:
 def _classify_line(
     text: str, start: int, end: int, known_headings: set[str], previous_blank: bool
 ) -> Line:
-    content = text[start:end]
-    stripped = content.strip()
-    if not stripped:
+    if _is_blank(text, start, end):
         return Line(start, end, "blank")
+    long = end - start > MAX_LINE_CHARACTERS
+    # Only the start of a long line is given to the line patterns.
+    content = text[start : min(end, start + MAX_LINE_CHARACTERS)]
+    stripped = content.strip()
     quote = _QUOTE_PREFIX_RE.match(content)
     if quote is not None:
         start += quote.end()
-        content = text[start:end]
+        content = text[start : min(end, start + MAX_LINE_CHARACTERS)]
     markdown_heading = _MARKDOWN_HEADING_RE.match(content)
     if markdown_heading is not None:
         return _trimmed(text, start + markdown_heading.end(), end, "heading")
@@ -277,14 +309,36 @@ def _classify_line(
     bullet = _BULLET_RE.match(content)
     if bullet is not None:
         return _trimmed(text, start + bullet.end(), end, "bullet")
-    bold = _BOLD_LINE_RE.match(content)
-    if bold is not None and _looks_like_heading(bold.group("inner"), previous_blank=True):
-        return _trimmed(text, start + bold.start("inner"), start + bold.end("inner"), "heading")
+    if long:
+        return _trimmed(text, start, end, "text")
+    bold = _bold_inner(content)
+    if bold is not None and _looks_like_heading(content[bold[0] : bold[1]], previous_blank=True):
+        return _trimmed(text, start + bold[0], start + bold[1], "heading")
     if stripped.lower().rstrip(":") in known_headings or _looks_like_heading(
         stripped, previous_blank
     ):
         return _trimmed(text, start, end, "heading")
     return _trimmed(text, start, end, "text")
+
+
+def _bold_inner(content: str) -> tuple[int, int] | None:
+    """Where the words of a bold line ("**About the role**", "__Pay__:") are in ``content``.
+
+    The same lines as the pattern ``^[ \\t]*(\\*\\*|__)(?P<inner>[^*_].*?)\\1[ \\t]*:?[ \\t]*$``,
+    found by trimming the end first: that pattern backtracked quadratically over the spaces
+    after each closing marker."""
+    opening = _BOLD_OPENING_RE.match(content)
+    if opening is None:
+        return None
+    marker = opening.group(1)
+    end = len(content.rstrip(" \t"))
+    if end and content[end - 1] == ":":
+        end = len(content[: end - 1].rstrip(" \t"))
+    inner_start = opening.end()
+    inner_end = end - len(marker)
+    if inner_end <= inner_start or content[inner_end:end] != marker or "\n" in content:
+        return None
+    return inner_start, inner_end
 
 
 def _looks_like_heading(line: str, previous_blank: bool) -> bool:
@@ -328,7 +382,9 @@ def _sentences(text: str, lines: list[Line], token_starts: tuple[int, ...]) -> l
     if paragraph is not None:
         blocks.append((*paragraph, False))
     sentences: list[Sentence] = []
-    for start, end, in_list in blocks:
+    for number, (start, end, in_list) in enumerate(blocks):
+        if number % 256 == 0:
+            check_time()
         for sentence_start, sentence_end in _split_block(text, start, end):
             first = bisect_right(token_starts, sentence_start - 1)
             last = bisect_right(token_starts, sentence_end - 1)
