@@ -50,6 +50,8 @@ CONFIDENCE_THRESHOLD = 0.4
 # What "low confidence" means for a title that is not a digital, data or technology role.
 LOW_CONFIDENCE = 0.5
 MAX_ALTERNATIVES = 3
+# Titles longer than this are read only this far (the API refuses longer ones).
+MAX_TITLE_CHARACTERS = 300
 
 
 @dataclass(frozen=True)
@@ -591,7 +593,8 @@ _NOISE_PATTERNS: tuple[re.Pattern[str], ...] = tuple(
         r"\bpro[ -]?rata\b",
         r"\+?\s*(plus\s+)?benefits\b",
         # references and ids
-        r"\bref(erence)?\.?\s*(no\.?|number)?\s*:?\s*[a-z0-9/]*\d[a-z0-9/-]*",
+        # one run of spaces, not three in a row: "\s*(no)?\s*:?\s*" backtracks cubically
+        r"\bref(erence)?\.?\s*(?:(no\.?|number)\s*)?(?::\s*)?[a-z0-9/]*\d[a-z0-9/-]*",
         r"#\s?\w+",
         r"\bid\s*\d+\b",
         r"\bvacancy\b",
@@ -839,7 +842,9 @@ class TitleMapper:
     # -- mapping
 
     def map(self, title: str, text: str = "") -> TitleMatch:
-        cleaned = _prepare(title or "")
+        # A title is a line, not a document: only its start is read, so the cleaning patterns
+        # (and the segment scoring, quadratic in segments) run on a bounded string.
+        cleaned = _prepare((title or "")[:MAX_TITLE_CHARACTERS])
         asides = [inner for pair in _BRACKETS.findall(cleaned) for inner in pair if inner.strip()]
         main = _BRACKETS.sub(" ", cleaned)
         main = re.sub(r"[()\[\]]", " ", main)

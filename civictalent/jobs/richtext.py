@@ -17,7 +17,9 @@ ALLOWED_TAGS = frozenset(
 ALLOWED_ATTRIBUTES = {"a": frozenset({"href"})}
 URL_SCHEMES = frozenset({"https", "http", "mailto"})
 BLOCK_BREAK = re.compile(r"</(p|li|h[2-4]|blockquote)>|<br\s*/?>", re.IGNORECASE)
-TAG = re.compile(r"<[^>]+>")
+# "[^<>]", not "[^>]": from each "<" the scan stops at the next "<", so a text full of "<" is
+# read once, not once from every "<" to its end.
+TAG = re.compile(r"<[^<>]+>")
 
 
 def sanitise_html(text: str) -> str:
