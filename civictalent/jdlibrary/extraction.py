@@ -68,7 +68,7 @@ SECTION_KINDS: tuple[SectionKind, ...] = (
 )
 _CRITERIA_KINDS = ("essential", "desirable")
 # Finding the structure of a 100,000-character text takes a fraction of a second.
-EXTRACT_SECONDS = 10.0
+EXTRACT_SECONDS = 5.0
 TOO_SLOW = (
     "We stopped reading the structure of this job description: it took longer than the "
     f"{EXTRACT_SECONDS:.0f} seconds we allow. Check it is one job description (not several, or "
