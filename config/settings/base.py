@@ -298,6 +298,14 @@ SECURE_REFERRER_POLICY = "same-origin"
 SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
 DATA_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
+# An upload over the limit is refused while it streams in, never written to disk; an accepted one
+# (at most core.uploads.MAX_REQUEST_BYTES, 11 MB with the form around it) is kept in memory.
+FILE_UPLOAD_HANDLERS = [
+    "civictalent.core.uploads.UploadLimitHandler",
+    "django.core.files.uploadhandler.MemoryFileUploadHandler",
+    "django.core.files.uploadhandler.TemporaryFileUploadHandler",
+]
+FILE_UPLOAD_MAX_MEMORY_SIZE = 11 * 1024 * 1024
 
 LOGGING = {
     "version": 1,
