@@ -9,7 +9,7 @@ from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError
 
-from civictalent.healthcheck.engine import DocumentFacts, Report, check
+from civictalent.healthcheck.engine import CheckTooSlow, DocumentFacts, Report, check
 from civictalent.healthcheck.services import read_for_check
 from civictalent.jdlibrary.documents import DocumentRejected, read_file
 
@@ -26,7 +26,10 @@ class Command(BaseCommand):
 
     def handle(self, *args: Any, file: str, json: bool, **options: Any) -> None:
         text, facts = _read(file)
-        report = check(text, facts)
+        try:
+            report = check(text, facts)
+        except CheckTooSlow as error:
+            raise CommandError(error.message) from None
         if json:
             self.stdout.write(json_module.dumps(report.as_json(), ensure_ascii=False, indent=2))
             return

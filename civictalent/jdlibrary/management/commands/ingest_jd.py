@@ -34,11 +34,11 @@ class Command(BaseCommand):
             raise CommandError(f"Cannot read {file}: {error.strerror or error}.") from None
         try:
             document = read_document(data, file.name)
+            extracted = extract_document(
+                document, mapper=_title_mapper(), title_hint=_title_from_name(file.name)
+            )
         except DocumentRejected as error:
             raise CommandError(error.message) from None
-        extracted = extract_document(
-            document, mapper=_title_mapper(), title_hint=_title_from_name(file.name)
-        )
         if json:
             payload = {"file": file.name, "kind": document.kind, **extracted.to_dict()}
             self.stdout.write(_dumps(payload))
