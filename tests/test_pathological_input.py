@@ -277,3 +277,11 @@ def test_the_api_answers_400_with_a_reason_when_a_check_runs_out_of_time(
     )
     assert response.status_code == 400
     assert response.json()["detail"].startswith("We stopped checking this text")
+
+
+def test_a_pay_line_of_endless_thousands_groups_is_read_without_an_error() -> None:
+    """'111 111 111 ...' was read as one number too large to round: InvalidOperation, a 500
+    from the public checker, which gives every pay line to the salary parser."""
+    text = "Salary: £" + "111 " * 5_000 + "per annum"
+    assert parse_salary(text).ranges
+    assert check(text).score >= 0
