@@ -41,7 +41,8 @@ def prepare_database() -> None:
 def ensure_vacancies() -> float:
     """The generated vacancies, made (or finished) today; returns the seconds spent making
     them. Data made on an earlier day is moved forward so that today 10,000 are open."""
-    from civictalent.core.generation import SCALES, generate
+    from civictalent.core.generation.runner import generate
+    from civictalent.core.generation.scales import SCALES
     from civictalent.core.progress import ProgressBar
 
     started = time.perf_counter()

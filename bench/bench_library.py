@@ -19,7 +19,8 @@ BENCH_AS_OF = datetime.date(2026, 11, 1)  # fixed, so the benchmark's data never
 def ensure_jds() -> float:
     """JDS generated job descriptions, made by the data generator (``civictalent generate``)
     with seed 7; returns the seconds spent inserting."""
-    from civictalent.core.generation import SCALES, generate
+    from civictalent.core.generation.runner import generate
+    from civictalent.core.generation.scales import SCALES
     from civictalent.core.models import SearchDocument
     from civictalent.core.progress import ProgressBar
     from civictalent.jdlibrary.models import JDSection, JobDescription

@@ -18,7 +18,8 @@ from django.test import Client
 from django.urls import get_resolver, reverse
 
 from civictalent.accounts.models import User
-from civictalent.core.generation import SCALES, generate
+from civictalent.core.generation.runner import generate
+from civictalent.core.generation.scales import SCALES
 from civictalent.core.health import SCHEDULER, WORKER, heartbeat_record
 from civictalent.core.models import AuditEvent
 from civictalent.framework.models import Framework, Skill

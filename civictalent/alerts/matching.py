@@ -9,7 +9,7 @@ A search is then an intersection of a few sets, computed once per distinct searc
 searches) and cut at each alert's own "since" time by bisection.
 
 The meaning of every filter is jobs.criteria.SearchCriteria.matches; tests compare the two over
-random searches and vacancies. Pure: no Django.
+random searches and vacancies. No database: it works on ``VacancyFacts`` held in memory.
 """
 
 from __future__ import annotations
@@ -20,7 +20,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from civictalent.core.money import pence_from_pounds
-from civictalent.core.search import WORD
+from civictalent.core.search_terms import WORD
 from civictalent.jobs.criteria import SearchCriteria, VacancyFacts
 
 Positions = tuple[int, ...]  # indexes into Candidates.ids, ascending (= oldest published first)

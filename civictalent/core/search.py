@@ -7,7 +7,6 @@ in the project writes SQL for search; the indexes themselves are described in se
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -19,9 +18,8 @@ from django.db.models.expressions import RawSQL
 
 from civictalent.core.models import SearchDocument
 from civictalent.core.search_schema import SEARCH_KINDS, fts_table
+from civictalent.core.search_terms import query_terms
 
-WORD = re.compile(r"\w+", re.UNICODE)
-MAX_TERMS = 12
 # Above this many matches, SQLite does better walking the caller's own index (for its sort or
 # its facet) and testing each row against the matches than fetching every match by id and
 # sorting them: 6 ms against 33 ms for a word in 35,000 of 50,000 JDs.
@@ -54,11 +52,6 @@ def search_index(*, kind: str, object_id: int, text: str) -> None:
 
 def search_remove(*, kind: str, object_id: int) -> None:
     SearchDocument.objects.filter(kind=kind, object_id=object_id).delete()
-
-
-def query_terms(query: str) -> list[str]:
-    """The words of a query, without operators: user input never reaches the SQL as syntax."""
-    return WORD.findall(query.lower())[:MAX_TERMS]
 
 
 @dataclass(frozen=True)

@@ -15,7 +15,7 @@ from urllib.parse import urlencode
 
 from civictalent.core.money import pence_from_pounds, pounds_text
 from civictalent.core.numbers import parse_bounded_int
-from civictalent.core.search import WORD, query_terms
+from civictalent.core.search_terms import WORD, query_terms
 from civictalent.core.vocabularies import Contract, Seniority, WorkingPattern, Workplace
 
 SORTS = {

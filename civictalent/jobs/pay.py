@@ -1,22 +1,17 @@
-"""A vacancy's pay in pounds a year: checked, turned into pence, or resolved from a council grade.
+"""A vacancy's pay in pounds a year, checked and turned into pence. Pure: no Django.
 
-``check_pound_range`` is pure: it says in words what is wrong with a range (an hourly rate typed
-as a salary, a maximum below the minimum). ``resolve_pay`` also asks the council's pay scales
-(salaries.payscales) when the pay is given as a grade.
+``check_pound_range`` says in words what is wrong with a range (an hourly rate typed as a salary,
+a maximum below the minimum). Resolving a council grade asks the pay scales, so it is a service:
+``resolve_pay`` in jobs/services/pay_resolution.py.
 """
 
 from __future__ import annotations
 
-import datetime
 from dataclasses import dataclass
 from decimal import Decimal
-from typing import TYPE_CHECKING
 
 from civictalent.core.money import exact_pounds_text, pence_from_pounds
-from civictalent.salaries.annual_pay import PLAUSIBLE_MAXIMUM, PLAUSIBLE_MINIMUM, pay_year_of
-
-if TYPE_CHECKING:
-    from civictalent.organisations.models import Organisation
+from civictalent.salaries.annual_pay import PLAUSIBLE_MAXIMUM, PLAUSIBLE_MINIMUM
 
 # Below these, a figure is most likely an hourly or a daily rate typed as a salary.
 HOURLY_BELOW = Decimal("200")
@@ -124,47 +119,3 @@ def range_text(min_pence: int | None, max_pence: int | None) -> str:
     if max_pence == min_pence:
         return f"{exact_pounds_text(min_pence)} a year"
     return f"{exact_pounds_text(min_pence)} to {exact_pounds_text(max_pence)} a year"
-
-
-def resolve_pay(
-    *,
-    organisation: Organisation,
-    annual_min: Decimal | None,
-    annual_max: Decimal | None,
-    grade: str,
-    pay_text: str,
-    on: datetime.date,
-) -> ResolvedPay:
-    """Pay from pounds (checked: PayError when implausible) or from the council's grade in the
-    pay year of ``on`` (the closing date). A grade that does not resolve gives no pence and the
-    pay scales' reason in ``problem``; no pay at all gives no pence and no problem."""
-    pay_text = pay_text.strip()
-    checked = check_pound_range(annual_min, annual_max)
-    if checked is not None:
-        low, high = checked
-        return ResolvedPay(low, high, pay_text or range_text(low, high))
-    grade = grade.strip()
-    if not grade:
-        return ResolvedPay(None, None, pay_text)
-    from civictalent.salaries.payscales import resolve_grade_explained
-
-    year = pay_year_of(on)
-    resolution = resolve_grade_explained(organisation=organisation, grade=grade, pay_year=year)
-    if resolution.result is None:
-        return ResolvedPay(
-            None,
-            None,
-            pay_text,
-            problem=f"We could not work out the pay for grade {grade}: {resolution.reason} "
-            "Enter the salary in pounds instead.",
-            problem_field="grade",
-        )
-    result = resolution.result
-    low = pence_from_pounds(result.minimum)
-    high = pence_from_pounds(result.maximum)
-    return ResolvedPay(
-        low,
-        high,
-        pay_text or f"Grade {result.grade}: {range_text(low, high)}",
-        note=result.year_note,
-    )

@@ -9,7 +9,8 @@ from dataclasses import replace
 import pytest
 
 from civictalent.alerts.models import AlertSubscription
-from civictalent.core.generation import SCALES, generate
+from civictalent.core.generation.runner import generate
+from civictalent.core.generation.scales import SCALES
 from civictalent.jobs.criteria import criteria_from_query_string
 
 pytestmark = pytest.mark.django_db

@@ -20,9 +20,10 @@ from civictalent.core.vocabularies import Contract, WorkingPattern, Workplace
 from civictalent.framework.models import RoleLevel
 from civictalent.jobs.fields import VacancyFields
 from civictalent.jobs.models import Vacancy
-from civictalent.jobs.pay import PayError, ResolvedPay, resolve_pay
+from civictalent.jobs.pay import PayError, ResolvedPay
 from civictalent.jobs.richtext import html_to_text, sanitise_html
 from civictalent.jobs.services.common import london_date
+from civictalent.jobs.services.pay_resolution import resolve_pay
 from civictalent.organisations.models import Organisation
 
 MAX_HOURS_PER_WEEK = Decimal("80")

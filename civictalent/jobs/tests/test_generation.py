@@ -11,7 +11,9 @@ from typing import Any
 import pytest
 from django.utils import timezone
 
-from civictalent.core.generation import SCALES, Context, generate
+from civictalent.core.generation.base import Context
+from civictalent.core.generation.runner import generate
+from civictalent.core.generation.scales import SCALES
 from civictalent.core.models import SearchDocument
 from civictalent.core.search import search
 from civictalent.jobs.generation import REFERENCE_PREFIX, is_open

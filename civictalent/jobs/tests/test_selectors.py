@@ -11,7 +11,8 @@ from typing import Any
 import pytest
 from django.utils import timezone
 
-from civictalent.core.generation import SCALES, generate
+from civictalent.core.generation.runner import generate
+from civictalent.core.generation.scales import SCALES
 from civictalent.core.vocabularies import Contract, Seniority, WorkingPattern, Workplace
 from civictalent.framework.models import JobFamily
 from civictalent.jobs.criteria import POSTED_WITHIN_DAYS, SORTS, SearchCriteria

@@ -12,8 +12,9 @@ import pytest
 from django.core.management import call_command
 
 from civictalent.accounts.models import User
-from civictalent.core.generation import SCALES, generate
 from civictalent.core.generation.base import GENERATED_TAG
+from civictalent.core.generation.runner import generate
+from civictalent.core.generation.scales import SCALES
 from civictalent.core.models import SearchDocument
 from civictalent.jdlibrary.models import JobDescription
 from civictalent.organisations.models import Membership, Organisation

@@ -9,7 +9,8 @@ from typing import Any, TextIO, cast
 from django.core.management.base import BaseCommand, CommandError
 from django.utils import timezone
 
-from civictalent.core.generation import SCALES, generate, generation_steps
+from civictalent.core.generation.runner import generate, generation_steps
+from civictalent.core.generation.scales import SCALES
 from civictalent.core.progress import ProgressBar
 from civictalent.seed.planned import PLANNED
 
