@@ -112,7 +112,8 @@ def _snapshot(vacancy: Vacancy) -> dict[str, str]:
         "grade": vacancy.grade,
         "annual_min_pence": str(vacancy.annual_min_pence),
         "annual_max_pence": str(vacancy.annual_max_pence),
-        "hours_per_week": str(vacancy.hours_per_week),
+        # As stored (one decimal place), so 36 typed again is not a change from the saved 36.0.
+        "hours_per_week": "" if vacancy.hours_per_week is None else f"{vacancy.hours_per_week:.1f}",
         "closes_at": vacancy.closes_at.isoformat() if vacancy.closes_at else "",
     }
     for name in (

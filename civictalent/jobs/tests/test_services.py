@@ -170,6 +170,20 @@ def test_updating_records_what_changed(people: dict[str, Any], council_a: Any) -
     assert vacancy.title == "Lead data analyst"
     event = AuditEvent.objects.get(action="vacancy.updated", target_id=str(vacancy.pk))
     assert event.changes["title"] == ["Senior data analyst", "Lead data analyst"]
+    assert "hours_per_week" not in event.changes
+
+
+def test_saving_a_vacancy_unchanged_records_no_change(
+    people: dict[str, Any], council_a: Any
+) -> None:
+    """36 hours typed again is the 36.0 saved, not a change."""
+    editor = people["editor_a"]
+    fields = good_fields()
+    vacancy = services.vacancy_create(organisation=council_a, author=editor, fields=fields)
+
+    services.vacancy_update(vacancy=vacancy, author=editor, fields=fields)
+
+    assert not AuditEvent.objects.filter(action="vacancy.updated").exists()
 
 
 def test_editing_a_published_vacancy_keeps_it_published_and_reindexes_it(
