@@ -19,7 +19,7 @@ LABELLED = ROOT / "civictalent" / "healthcheck" / "tests" / "labelled"
 
 
 def shared_texts() -> list[str]:
-    from civictalent.jdlibrary.documents import read_document
+    from civictalent.documents import read_document
 
     folder = SHARED / "jds"
     if not folder.is_dir():

@@ -17,8 +17,8 @@ REPEATS = 15
 
 def main() -> None:
     setup_django()
+    from civictalent.documents import read_document
     from civictalent.framework.mapping import default_title_mapper
-    from civictalent.jdlibrary.documents import read_document
     from civictalent.jdlibrary.extraction import extract
 
     files = sorted((SHARED / "jds" / "gds").glob("*.docx")) + sorted(

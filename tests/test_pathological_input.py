@@ -35,10 +35,10 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.http import HttpResponse
 from django.test import Client
 
+from civictalent.documents import DocumentRejected, read_document
 from civictalent.framework.titles import TitleMapper, catalogue_from_starter
 from civictalent.healthcheck import engine
 from civictalent.healthcheck.engine import check
-from civictalent.jdlibrary.documents import DocumentRejected, read_document
 from civictalent.jdlibrary.extraction import extract
 from civictalent.jobs.imports import COLUMNS, parse_vacancies
 from civictalent.jobs.richtext import html_to_text, sanitise_html

@@ -27,7 +27,7 @@ from django.core.files.uploadhandler import FileUploadHandler, StopFutureHandler
 __all__ = ["MAX_REQUEST_BYTES", "MAX_UPLOAD_BYTES", "RefusedUpload", "UploadLimitHandler"]
 
 MEGABYTE = 1024 * 1024
-# The largest file any form accepts: documents (jdlibrary.documents.MAX_FILE_BYTES) and vacancy
+# The largest file any form accepts: documents (civictalent.documents.MAX_FILE_BYTES) and vacancy
 # files; forms with smaller limits (pay-scale CSVs) check their own.
 MAX_UPLOAD_BYTES = 10 * MEGABYTE
 # The file and the rest of the form around it.

@@ -18,6 +18,7 @@ from django.db import transaction
 from django.db.models import Exists, OuterRef, QuerySet
 from django.utils import timezone
 
+from civictalent.documents import DocumentRejected, read_document
 from civictalent.healthcheck.engine import (
     CheckTooSlow,
     DocumentFacts,
@@ -27,7 +28,6 @@ from civictalent.healthcheck.engine import (
 )
 from civictalent.healthcheck.engine.rules import RULES_DIRECTORY
 from civictalent.healthcheck.models import HealthRecord, RescoreRun
-from civictalent.jdlibrary.documents import DocumentRejected, read_document
 
 if TYPE_CHECKING:
     from civictalent.accounts.models import User

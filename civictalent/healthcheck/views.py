@@ -14,10 +14,10 @@ from civictalent.core.numbers import parse_bounded_int
 from civictalent.core.page_cache import cached_for_anonymous
 from civictalent.core.permissions import permission, public
 from civictalent.core.ratelimit import HEALTH_CHECKS, limit_posts
+from civictalent.documents import DocumentRejected
 from civictalent.healthcheck import presentation, selectors, services
 from civictalent.healthcheck.engine import CheckTooSlow, Report, apply_suggestion, check
 from civictalent.healthcheck.forms import CheckForm
-from civictalent.jdlibrary.documents import DocumentRejected
 from civictalent.jdlibrary.models import JobDescription
 from civictalent.jdlibrary.views import jd_from_pk
 from civictalent.organisations.models import Organisation

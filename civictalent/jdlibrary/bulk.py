@@ -26,15 +26,15 @@ from django.db import transaction
 
 from civictalent.accounts.models import User
 from civictalent.core.vocabularies import Contract
-from civictalent.framework.mapping import role_level_for_title
-from civictalent.jdlibrary import selectors, services
-from civictalent.jdlibrary.documents import (
+from civictalent.documents import (
     SUPPORTED_EXTENSIONS,
     DocumentRejected,
     ReadDocument,
     read_document,
     read_file,
 )
+from civictalent.framework.mapping import role_level_for_title
+from civictalent.jdlibrary import selectors, services
 from civictalent.jdlibrary.extraction import ExtractedJD, extract, extract_document
 from civictalent.jdlibrary.models import JobDescription
 from civictalent.organisations.models import Organisation

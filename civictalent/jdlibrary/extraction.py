@@ -1,6 +1,6 @@
 """Turning a job description's text into structure: title, grade, pay, sections and terms.
 
-Pure Python (no Django). The input is the text form :mod:`civictalent.jdlibrary.documents`
+Pure Python (no Django). The input is the text form :mod:`civictalent.documents`
 produces (or pasted text): paragraphs separated by blank lines, list items as ``- item``,
 headings on their own lines, table rows as ``cell | cell``.
 
@@ -26,12 +26,12 @@ from datetime import date, datetime
 from typing import TYPE_CHECKING, Any, Literal
 
 from civictalent.core.budget import OutOfTime, check_time, time_budget
-from civictalent.jdlibrary.documents import DocumentRejected, count_words
+from civictalent.documents import DocumentRejected, count_words
 from civictalent.salaries.parsing import parse_salary
 
 if TYPE_CHECKING:
+    from civictalent.documents import ReadDocument
     from civictalent.framework.titles import TitleMapper
-    from civictalent.jdlibrary.documents import ReadDocument
 
 __all__ = [
     "EXTRACT_SECONDS",

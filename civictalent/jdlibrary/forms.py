@@ -6,8 +6,8 @@ from django import forms
 
 from civictalent.core.forms import GovukFormMixin
 from civictalent.core.vocabularies import Contract
+from civictalent.documents import MAX_FILE_BYTES
 from civictalent.framework.models import RoleLevel
-from civictalent.jdlibrary.documents import MAX_FILE_BYTES
 from civictalent.jdlibrary.models import (
     SECTION_LABELS,
     JobDescription,

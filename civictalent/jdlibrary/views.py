@@ -13,9 +13,9 @@ from civictalent.core.numbers import parse_bounded_int
 from civictalent.core.paging import CountedPaginator
 from civictalent.core.permissions import permission, signed_in
 from civictalent.core.ratelimit import UPLOADS, limit_posts
+from civictalent.documents import DocumentRejected
 from civictalent.healthcheck.services import jd_report
 from civictalent.jdlibrary import bulk, curation, selectors, services
-from civictalent.jdlibrary.documents import DocumentRejected
 from civictalent.jdlibrary.forms import EDITED_KINDS, ContributeForm, PublishForm, ReviewForm
 from civictalent.jdlibrary.models import SECTION_LABELS, JobDescription
 from civictalent.jdlibrary.suggestions import suggestions_for

@@ -14,7 +14,7 @@ import zipfile
 from dataclasses import dataclass
 from typing import Any
 
-from civictalent.jdlibrary.documents import MAX_FILE_BYTES, MAX_ZIP_ENTRIES
+from civictalent.documents import MAX_FILE_BYTES, MAX_ZIP_ENTRIES
 
 MEGABYTE = 1024 * 1024
 WORD_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"

@@ -19,7 +19,7 @@ from civictalent.core.uploads import (
     RefusedUpload,
     UploadLimitHandler,
 )
-from civictalent.jdlibrary.documents import MAX_FILE_BYTES
+from civictalent.documents import MAX_FILE_BYTES
 
 pytestmark = pytest.mark.django_db
 OPERATIONS_GUIDE = Path(settings.BASE_DIR) / "docs" / "operations.md"

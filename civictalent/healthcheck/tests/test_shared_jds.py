@@ -13,8 +13,8 @@ from pathlib import Path
 
 import pytest
 
+from civictalent.documents import read_document
 from civictalent.healthcheck.engine import DocumentFacts, Report, check
-from civictalent.jdlibrary.documents import read_document
 
 SHARED_JDS = Path(__file__).resolve().parents[3].parent / "shared" / "datasets" / "jds"
 READABLE = {".docx", ".odt", ".md", ".txt", ".pdf"}

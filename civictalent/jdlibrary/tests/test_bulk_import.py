@@ -15,13 +15,13 @@ from django.core.management import call_command
 from django.core.management.base import CommandError
 
 from civictalent.accounts.models import User
+from civictalent.documents import DocumentRejected, read_document
 from civictalent.jdlibrary.bulk import (
     BulkImportError,
     bulk_import,
     jd_create_from_document,
     row_sha256,
 )
-from civictalent.jdlibrary.documents import DocumentRejected, read_document
 from civictalent.jdlibrary.models import JDStatus, JobDescription
 from civictalent.organisations.models import Organisation, Role
 

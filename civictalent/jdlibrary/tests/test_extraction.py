@@ -12,8 +12,9 @@ from django.core.management.base import CommandError
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from civictalent.documents import read_document
+from civictalent.documents.tests.test_documents import build_docx, build_odt
 from civictalent.framework.titles import TitleMapper, catalogue_from_starter
-from civictalent.jdlibrary.documents import read_document
 from civictalent.jdlibrary.extraction import (
     SECTION_KINDS,
     ExtractedJD,
@@ -22,7 +23,6 @@ from civictalent.jdlibrary.extraction import (
     extract_document,
 )
 from civictalent.jdlibrary.management.commands.ingest_jd import Command
-from civictalent.jdlibrary.tests.test_documents import build_docx, build_odt
 
 COUNCIL_JD = """\
 Job title: Senior Data Analyst

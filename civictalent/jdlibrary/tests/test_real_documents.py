@@ -27,8 +27,8 @@ from typing import NamedTuple
 
 import pytest
 
+from civictalent.documents import count_words, read_document
 from civictalent.framework.titles import TitleMapper, catalogue_from_starter
-from civictalent.jdlibrary.documents import count_words, read_document
 from civictalent.jdlibrary.extraction import ExtractedJD, extract_document
 from conftest import require
 

@@ -19,14 +19,16 @@ from markdown_it import MarkdownIt
 
 from civictalent.accounts.models import User
 from civictalent.core.invisible import INVISIBLE_CONTROLS
-from civictalent.jdlibrary import documents, extraction, services
-from civictalent.jdlibrary.documents import (
+from civictalent.documents import (
     MAX_TEXT_CHARACTERS,
     TOO_SLOW,
     DocumentRejected,
     ReadDocument,
+    pdf,
     read_document,
+    reader,
 )
+from civictalent.jdlibrary import extraction, services
 from civictalent.jdlibrary.documents_out import as_markdown
 from civictalent.jdlibrary.extraction import extract
 from civictalent.organisations.models import Organisation, Role
@@ -93,7 +95,7 @@ def cpu_seconds_of(call: object) -> tuple[float, object]:
 def test_reading_a_document_stops_at_its_time_budget_with_a_message(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    monkeypatch.setattr(documents, "READ_SECONDS", 0.0)
+    monkeypatch.setattr(reader, "READ_SECONDS", 0.0)
     for data, name in ((ADVERT.encode(), "advert.md"), (ADVERT.encode(), "advert.txt")):
         with pytest.raises(DocumentRejected) as refused:
             read_document(data, name)
@@ -165,7 +167,7 @@ def test_a_pdf_stops_at_its_budget_of_drawing_instructions(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     page = page_drawing("Senior data analyst for the council's housing service", repeats=40)
-    monkeypatch.setattr(documents, "MAX_PDF_CONTENT_BYTES", 3 * len(page))
+    monkeypatch.setattr(pdf, "MAX_PDF_CONTENT_BYTES", 3 * len(page))
     read = read_document(pdf_of_pages([page] * 6), "long.pdf")
     assert "We stopped reading this PDF at page 4" in " ".join(read.warnings)
     assert read.text.count("Senior data analyst") == 3 * 40
@@ -175,7 +177,7 @@ def test_a_pdf_stops_after_a_few_pages_that_cannot_be_read(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     attempts: list[int] = []
-    real = documents._pdf_content_bytes
+    real = pdf._pdf_content_bytes
 
     def damaged_after_the_first(page: object) -> int:
         attempts.append(1)
@@ -183,11 +185,11 @@ def test_a_pdf_stops_after_a_few_pages_that_cannot_be_read(
             raise ValueError("damaged page")
         return real(page)
 
-    monkeypatch.setattr(documents, "_pdf_content_bytes", damaged_after_the_first)
+    monkeypatch.setattr(pdf, "_pdf_content_bytes", damaged_after_the_first)
     page = page_drawing("Senior data analyst for the council's housing service", repeats=5)
     read = read_document(pdf_of_pages([page] * 20), "damaged.pdf")
-    assert len(attempts) == 1 + documents.MAX_PDF_FAILED_PAGES
-    assert f"{documents.MAX_PDF_FAILED_PAGES} pages could not be read" in " ".join(read.warnings)
+    assert len(attempts) == 1 + pdf.MAX_PDF_FAILED_PAGES
+    assert f"{pdf.MAX_PDF_FAILED_PAGES} pages could not be read" in " ".join(read.warnings)
 
 
 # --- characters that read differently from what they are --------------------------------------

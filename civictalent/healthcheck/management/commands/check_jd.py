@@ -9,9 +9,9 @@ from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError
 
+from civictalent.documents import DocumentRejected, read_file
 from civictalent.healthcheck.engine import CheckTooSlow, DocumentFacts, Report, check
 from civictalent.healthcheck.services import read_for_check
-from civictalent.jdlibrary.documents import DocumentRejected, read_file
 
 
 class Command(BaseCommand):

@@ -10,8 +10,8 @@ from typing import Any
 from django.core.management.base import BaseCommand, CommandError
 from django.db import DatabaseError
 
+from civictalent.documents import DocumentRejected, read_document, read_file
 from civictalent.framework.titles import TitleMapper, catalogue_from_starter
-from civictalent.jdlibrary.documents import DocumentRejected, read_document, read_file
 from civictalent.jdlibrary.extraction import ExtractedJD, extract_document
 
 

@@ -19,14 +19,14 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from pypdf import PdfReader, PdfWriter
 
-from civictalent.jdlibrary import documents
-from civictalent.jdlibrary.documents import (
+from civictalent.documents import (
     MAX_FILE_BYTES,
     NO_TEXT_LAYER,
     UNSAFE_XML,
     DocumentRejected,
     ReadDocument,
     read_document,
+    reader,
 )
 
 MB = 1024 * 1024
@@ -744,7 +744,7 @@ def test_unexpected_parser_errors_become_a_message(monkeypatch: pytest.MonkeyPat
     def explode(*args: object, **kwargs: object) -> None:
         raise RuntimeError("boom")
 
-    monkeypatch.setattr(documents, "_read_docx", explode)
+    monkeypatch.setattr(reader, "read_docx", explode)
 
     assert rejected(build_docx(), "jd.docx").startswith(
         "We could not read this file: RuntimeError: boom."
