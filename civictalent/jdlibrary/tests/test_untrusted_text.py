@@ -28,9 +28,9 @@ from civictalent.documents import (
     read_document,
     reader,
 )
-from civictalent.jdlibrary import extraction, services
+from civictalent.jdlibrary import services
 from civictalent.jdlibrary.documents_out import as_markdown
-from civictalent.jdlibrary.extraction import extract
+from civictalent.jdlibrary.extraction import extract, extractor
 from civictalent.organisations.models import Organisation, Role
 
 ADVERT = (
@@ -106,7 +106,7 @@ def test_reading_a_document_stops_at_its_time_budget_with_a_message(
 def test_extraction_stops_at_its_time_budget_with_a_message(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    monkeypatch.setattr(extraction, "EXTRACT_SECONDS", 0.0)
+    monkeypatch.setattr(extractor, "EXTRACT_SECONDS", 0.0)
     with pytest.raises(DocumentRejected) as refused:
         extract(ADVERT)
     assert refused.value.message.startswith("We stopped reading the structure")
@@ -118,7 +118,7 @@ def test_pasted_text_that_runs_out_of_time_is_refused_on_the_text_field(
     editor = make_user(organisation=council_a, role=Role.EDITOR)
     client = Client()
     client.force_login(editor)
-    monkeypatch.setattr(extraction, "EXTRACT_SECONDS", 0.0)
+    monkeypatch.setattr(extractor, "EXTRACT_SECONDS", 0.0)
     response = client.post("/library/contribute/", {"organisation": council_a.pk, "text": ADVERT})
     assert response.status_code == 200
     assert response.context["form"].errors["text"][0].startswith("We stopped reading")
