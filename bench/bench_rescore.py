@@ -1,4 +1,4 @@
-"""Re-scoring the library after a rules change: health_check_jd() on 1,000 of the benchmark's
+"""Re-scoring the library after a rules change: jd_health_check() on 1,000 of the benchmark's
 JDs (read with their sections, checked, recorded), against reading the same JDs with their
 sections and nothing else. The re-score runs in the background; the figure says how long a
 whole library takes."""
@@ -15,7 +15,7 @@ LIBRARY = 50_000
 
 def main() -> None:
     setup_django()
-    from civictalent.healthcheck.services import health_check_jd
+    from civictalent.jdlibrary.health import jd_health_check
     from civictalent.jdlibrary.models import JobDescription
 
     ids = list(JobDescription.objects.order_by("pk").values_list("pk", flat=True)[:SAMPLE])
@@ -27,7 +27,7 @@ def main() -> None:
         return list(JobDescription.objects.filter(pk__in=ids).prefetch_related("sections"))
 
     chunked()  # warm the page cache and the rules
-    health_check_jd(chunked()[0])
+    jd_health_check(jd=chunked()[0])
     started = time.perf_counter()
     jds = chunked()
     for jd in jds:
@@ -35,7 +35,7 @@ def main() -> None:
     reading = time.perf_counter() - started
     started = time.perf_counter()
     for jd in chunked():
-        health_check_jd(jd)
+        jd_health_check(jd=jd)
     rescoring = time.perf_counter() - started
     per_second = len(ids) / rescoring
     write_result(

@@ -16,6 +16,7 @@ urlpatterns = [
     path("salaries/", include("civictalent.salaries.urls")),
     path("library/", include("civictalent.jdlibrary.urls")),
     path("health-check/", include("civictalent.healthcheck.urls")),
+    path("health-check/", include("civictalent.jdlibrary.health_urls")),
     path("jobs/", include("civictalent.jobs.urls")),
     path("alerts/", include("civictalent.alerts.urls")),
     path("sitemap.xml", sitemap, name="sitemap"),

@@ -24,8 +24,7 @@ from django.urls import reverse
 from civictalent.accounts.models import User
 from civictalent.core.models import AuditEvent, SearchDocument
 from civictalent.documents import UNSAFE_XML
-from civictalent.healthcheck.models import HealthRecord
-from civictalent.jdlibrary.models import JDSection, JDVersion, JobDescription
+from civictalent.jdlibrary.models import HealthRecord, JDSection, JDVersion, JobDescription
 from civictalent.jobs.models import Vacancy, VacancyImport
 from civictalent.organisations.models import Organisation
 from civictalent.salaries.models import PayScheme, PaySpine, SpinePoint

@@ -93,7 +93,7 @@ def test_jd_fields_are_escaped_everywhere(
     )
     bodies = [
         assert_safe_page(editor.get(reverse(page, kwargs={"pk": jd.pk})), text)
-        for page in ("jdlibrary:review", "jdlibrary:detail", "healthcheck:jd_report")
+        for page in ("jdlibrary:review", "jdlibrary:detail", "library_health:jd_report")
     ]
     bodies.append(assert_safe_page(editor.get(reverse("jdlibrary:library"), {"q": text}), text))
     if name == "template" and saved:

@@ -23,6 +23,7 @@ from django.utils import timezone
 from civictalent.accounts.models import User
 from civictalent.alerts.models import AlertSubscription
 from civictalent.core.models import AuditEvent, OutboundEmail
+from civictalent.jdlibrary.models import HealthRecord, RescoreRun
 from civictalent.jobs.models import Vacancy
 from civictalent.organisations.models import Membership, Organisation
 
@@ -147,9 +148,35 @@ def test_the_previous_release_schema_and_its_data_migrate_forwards(
         summary="Written by the previous release",
     )
 
+    # The health check's records of library JDs, which later moved to the library app.
+    old_jd = old.get_model("jdlibrary", "JobDescription").objects.create(
+        organisation=council, title="Old release data analyst"
+    )
+    old.get_model("healthcheck", "HealthRecord").objects.create(
+        job_description=old_jd,
+        organisation=council,
+        jd_version=1,
+        rules_version="old-rules",
+        score=72,
+        category_scores={"pay": 100},
+        finding_count=3,
+    )
+    old.get_model("healthcheck", "RescoreRun").objects.create(
+        requested_by=person, rules_version="old-rules", total=1, done=1
+    )
+
     migrate(latest_nodes())
 
     assert set(latest_nodes()) <= applied()
+    record = HealthRecord.objects.get(rules_version="old-rules")
+    assert (record.job_description.title, record.score, record.category_scores) == (
+        "Old release data analyst",
+        72,
+        {"pay": 100},
+    )
+    assert RescoreRun.objects.get(rules_version="old-rules").requested_by.email == (
+        "old-release@example.org"
+    )
     council_now = Organisation.objects.get(slug="old-release")
     person_now = User.objects.get(email="old-release@example.org")
     assert Membership.objects.get(user=person_now).organisation == council_now

@@ -292,7 +292,7 @@ WRITE_CASES: dict[str, Callable[[CouncilB, dict[str, Any]], Target]] = {
         b, {"text": "Council A thinks this should say more about the team."}
     ),
     "jdlibrary:suggestion_resolve": lambda b, p: _suggestion(b),
-    "healthcheck:jd_apply": lambda b, p: _jd_target(b, {"apply": "pay-missing:0:5"}),
+    "library_health:jd_apply": lambda b, p: _jd_target(b, {"apply": "pay-missing:0:5"}),
     "jobs:vacancy_edit": lambda b, p: _vacancy_target(b, "draft", _vacancy_form()),
     "jobs:vacancy_submit": lambda b, p: _vacancy_target(b, "draft", {}),
     "jobs:vacancy_publish": lambda b, p: _vacancy_target(b, "submitted", {}),
@@ -336,8 +336,8 @@ READ_CASES: dict[str, Callable[[CouncilB], Target]] = {
     "jdlibrary:reuse_markdown": lambda b: Target({"pk": _jd(b).pk}),
     "jdlibrary:reuse_versions": lambda b: Target({"pk": _jd(b).pk}),
     "jdlibrary:reuse_version": lambda b: Target({"pk": _jd(b).pk, "number": 1}),
-    "healthcheck:jd_report": lambda b: Target({"pk": _jd(b).pk}),
-    "healthcheck:council_scores": lambda b: Target({"pk": b.council.pk}),
+    "library_health:jd_report": lambda b: Target({"pk": _jd(b).pk}),
+    "library_health:council_scores": lambda b: Target({"pk": b.council.pk}),
     "jobs:vacancy": lambda b: Target({"pk": _vacancy(b, "draft").pk}),
     "jobs:vacancy_apply": lambda b: Target({"pk": _vacancy(b, "submitted").pk}),
     "jobs:vacancy_draft": lambda b: Target({"pk": _vacancy(b, "rejected").pk}),
@@ -529,7 +529,7 @@ NOT_PROVED_BY_THE_OWNER = {
     "alerts:manage": "as alerts:confirm",
     "alerts:unsubscribe": "as alerts:confirm",
     "alerts:feedback": "as alerts:confirm",
-    "healthcheck:jd_apply": "needs a finding the engine reports on the JD's text",
+    "library_health:jd_apply": "needs a finding the engine reports on the JD's text",
     "jdlibrary:curation_mark_exemplar": "needs a reason for the mark",
     "jdlibrary:curation_unmark_exemplar": "the JD is not an exemplar to begin with",
 }

@@ -99,11 +99,11 @@ CORE_EXPECTED: dict[str, dict[str, str]] = {
     "healthcheck:checker": PUBLIC,
     "healthcheck:scoring": PUBLIC,
     # Council A's scores: its own people and platform admins.
-    "healthcheck:council_scores": matrix("ok", anonymous="login", member_b="deny"),
-    "healthcheck:rescore": PLATFORM_ADMIN_ONLY,
+    "library_health:council_scores": matrix("ok", anonymous="login", member_b="deny"),
+    "library_health:rescore": PLATFORM_ADMIN_ONLY,
     # The report on a draft of council A follows the JD's own rule; applying needs an editor.
-    "healthcheck:jd_report": COUNCIL_A_DRAFT_READERS,
-    "healthcheck:jd_apply": matrix(
+    "library_health:jd_report": COUNCIL_A_DRAFT_READERS,
+    "library_health:jd_apply": matrix(
         "deny", anonymous="login", editor_a="post_only", admin_a="post_only"
     ),
 }
@@ -211,9 +211,9 @@ def url_kwargs(name: str, people: dict[str, User | None]) -> dict[str, Any]:
         )
         JDVersion.objects.create(job_description=jd, number=1, summary="Created", snapshot={})
         return {"pk": jd.pk, "number": 1} if name == "jdlibrary:reuse_version" else {"pk": jd.pk}
-    if name == "healthcheck:council_scores":
+    if name == "library_health:council_scores":
         return {"pk": Membership.objects.get(user=people["member_a"]).organisation_id}
-    if name in {"healthcheck:jd_report", "healthcheck:jd_apply"}:
+    if name in {"library_health:jd_report", "library_health:jd_apply"}:
         from civictalent.jdlibrary.models import JobDescription
 
         jd = JobDescription.objects.create(

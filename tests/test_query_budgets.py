@@ -86,9 +86,9 @@ CORE_BUDGETS: dict[str, int] = {
     "jdlibrary:curation_unmark_exemplar": 7,
     "healthcheck:checker": 6,
     "healthcheck:scoring": 6,
-    "healthcheck:council_scores": 12,
-    "healthcheck:rescore": 8,
-    "healthcheck:jd_report": 9,
+    "library_health:council_scores": 12,
+    "library_health:rescore": 8,
+    "library_health:jd_report": 9,
 }
 BUDGETS: dict[str, int] = {
     **CORE_BUDGETS,
@@ -178,7 +178,7 @@ def kwargs_for(name: str, people: dict[str, User | None], data: dict[str, Any]) 
         return {"pk": jd.pk, "number": 2}
     if name.startswith("jdlibrary:") and "<int:pk>" in route_of(name):
         return {"pk": jd.pk}
-    if name == "healthcheck:jd_report":
+    if name == "library_health:jd_report":
         return {"pk": jd.pk}
     return url_kwargs(name, people)
 

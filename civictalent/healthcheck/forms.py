@@ -4,8 +4,7 @@ from typing import Any
 
 from django import forms
 
-from civictalent.core.forms import GovukFormMixin
-from civictalent.jdlibrary.forms import upload_within_limit
+from civictalent.core.forms import GovukFormMixin, upload_within_limit
 
 MAX_TEXT_CHARACTERS = 100_000
 

@@ -5,9 +5,10 @@ from __future__ import annotations
 
 import itertools
 from dataclasses import dataclass
+from typing import Any
 
 from civictalent.core.numbers import parse_bounded_int
-from civictalent.healthcheck.engine import CATEGORIES, Finding, Report
+from civictalent.healthcheck.engine import CATEGORIES, CHECK_SECONDS, Finding, Report
 from civictalent.healthcheck.engine.model import SEVERITY_RANK
 
 
@@ -110,3 +111,25 @@ def parse_action(value: str) -> tuple[str, int, int] | None:
     if not rule or start is None or end is None:
         return None
     return rule, start, end
+
+
+def report_context(report: Report, text: str) -> dict[str, Any]:
+    """What the report template (healthcheck/_report.html) needs to show ``report`` on ``text``."""
+    findings = numbered(report)
+    return {
+        "report": report,
+        "pieces": pieces(text, findings),
+        "groups": by_category(report, findings),
+        "document_findings": [f for f in findings if not f.has_span],
+        "severity_labels": SEVERITY_LABELS,
+        "severity_tags": SEVERITY_TAGS,
+    }
+
+
+def unfinished_check_message(subject: str, next_step: str) -> str:
+    """What a page shows in place of the report on ``subject`` ("this job description") when
+    its check ran out of time (CheckTooSlow), with what the person can do about it."""
+    return (
+        f"We could not finish the health check of {subject}: it took longer than the "
+        f"{CHECK_SECONDS:.0f} seconds we allow for one check. {next_step}"
+    )

@@ -1,3 +1,7 @@
+"""The public checker and how its score works. The health of library JDs (a JD's report, a
+council's scores, re-scoring) is served under the same /health-check/ prefix by
+jdlibrary/health_urls.py."""
+
 from django.urls import path
 
 from civictalent.healthcheck import views
@@ -7,8 +11,4 @@ app_name = "healthcheck"
 urlpatterns = [
     path("", views.checker, name="checker"),
     path("scoring/", views.scoring, name="scoring"),
-    path("councils/<int:pk>/", views.council_scores, name="council_scores"),
-    path("rescore/", views.rescore, name="rescore"),
-    path("library/<int:pk>/", views.jd_report, name="jd_report"),
-    path("library/<int:pk>/apply/", views.jd_apply, name="jd_apply"),
 ]

@@ -1,40 +1,23 @@
 from __future__ import annotations
 
 import re
-from typing import Any, cast
+from typing import Any
 
 from django.contrib import messages
-from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import render
 from django.views.decorators.http import require_GET, require_http_methods
 
-from civictalent.accounts.models import User
 from civictalent.core.numbers import parse_bounded_int
 from civictalent.core.page_cache import cached_for_anonymous
-from civictalent.core.permissions import permission, public
+from civictalent.core.permissions import public
 from civictalent.core.ratelimit import HEALTH_CHECKS, limit_posts
 from civictalent.documents import DocumentRejected
-from civictalent.healthcheck import presentation, selectors, services
-from civictalent.healthcheck.engine import CheckTooSlow, Report, apply_suggestion, check
+from civictalent.healthcheck import presentation, services
+from civictalent.healthcheck.engine import CheckTooSlow, apply_suggestion, check
 from civictalent.healthcheck.forms import CheckForm
-from civictalent.jdlibrary.models import JobDescription
-from civictalent.jdlibrary.views import jd_from_pk
-from civictalent.organisations.models import Organisation
 
 PLACEHOLDER = re.compile(r"\{(\w+)\}")
-
-
-def _report_context(report: Report, text: str) -> dict[str, Any]:
-    findings = presentation.numbered(report)
-    return {
-        "report": report,
-        "pieces": presentation.pieces(text, findings),
-        "groups": presentation.by_category(report, findings),
-        "document_findings": [f for f in findings if not f.has_span],
-        "severity_labels": presentation.SEVERITY_LABELS,
-        "severity_tags": presentation.SEVERITY_TAGS,
-    }
 
 
 @public
@@ -72,90 +55,8 @@ def checker(request: HttpRequest) -> HttpResponse:
                 request, f"Suggestion applied. The score went from {previous} to {report.score}."
             )
         form = CheckForm(initial={"text": text})
-        context.update(form=form, checked=True, **_report_context(report, text))
+        context.update(form=form, checked=True, **presentation.report_context(report, text))
     return render(request, "healthcheck/checker.html", context)
-
-
-@permission("jdlibrary.view_jd", on=jd_from_pk)
-@require_GET
-def jd_report(request: HttpRequest, pk: int) -> HttpResponse:
-    jd = jd_from_pk(request, pk)
-    report, checked = services.jd_report(jd)
-    return render(
-        request,
-        "healthcheck/jd_report.html",
-        {
-            "jd": jd,
-            "can_edit": request.user.has_perm("jdlibrary.edit_jd", jd),
-            **_report_context(report, checked.text),
-        },
-    )
-
-
-@permission("jdlibrary.edit_jd", on=jd_from_pk)
-@require_http_methods(["POST"])
-def jd_apply(request: HttpRequest, pk: int) -> HttpResponse:
-    jd = jd_from_pk(request, pk)
-    action = presentation.parse_action(request.POST.get("apply", ""))
-    before = jd.health_score
-    if action is None:
-        messages.error(request, "Choose a suggestion to apply.")
-        return redirect("healthcheck:jd_report", pk=jd.pk)
-    try:
-        jd = services.jd_apply_suggestion(
-            jd=jd, author=cast(User, request.user), rule=action[0], start=action[1], end=action[2]
-        )
-    except ValidationError as error:
-        messages.error(request, " ".join(error.messages))
-    else:
-        jd.refresh_from_db(fields=["health_score", "version"])
-        messages.success(
-            request,
-            f"Suggestion applied as version {jd.version}. "
-            f"The score went from {before} to {jd.health_score}.",
-        )
-    return redirect("healthcheck:jd_report", pk=jd.pk)
-
-
-def organisation_from_pk(request: HttpRequest, pk: int, **_: object) -> Organisation:
-    return get_object_or_404(Organisation, pk=pk)
-
-
-@permission("healthcheck.view_council_scores", on=organisation_from_pk)
-@require_GET
-def council_scores(request: HttpRequest, pk: int) -> HttpResponse:
-    organisation = organisation_from_pk(request, pk)
-    return render(
-        request,
-        "healthcheck/council_scores.html",
-        {
-            "organisation": organisation,
-            "months": selectors.monthly_scores(organisation),
-            "job_descriptions": selectors.council_job_descriptions(organisation),
-            "summary": selectors.council_summary(organisation),
-        },
-    )
-
-
-@permission("healthcheck.rescore_library")
-@require_http_methods(["GET", "POST"])
-def rescore(request: HttpRequest) -> HttpResponse:
-    if request.method == "POST":
-        services.rescore_start(requested_by=cast(User, request.user))
-        messages.success(
-            request, "Re-scoring has started in the background. Refresh this page to follow it."
-        )
-        return redirect("healthcheck:rescore")
-    return render(
-        request,
-        "healthcheck/rescore.html",
-        {
-            "rules_version": services.rules_version(),
-            "stale": services.stale_job_descriptions().count(),
-            "total": JobDescription.objects.count(),
-            "runs": selectors.recent_rescore_runs(),
-        },
-    )
 
 
 @cached_for_anonymous

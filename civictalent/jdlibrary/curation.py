@@ -16,9 +16,9 @@ from civictalent.core.audit import audit_record
 from civictalent.core.money import exact_pounds_text
 from civictalent.core.vocabularies import Contract
 from civictalent.framework.models import RoleLevel, RoleLevelSkill
-from civictalent.healthcheck.services import health_check_jd
 from civictalent.jdlibrary import selectors, services
 from civictalent.jdlibrary.extraction import SECTION_KINDS
+from civictalent.jdlibrary.health import jd_health_check
 from civictalent.jdlibrary.models import (
     SECTION_LABELS,
     JDSection,
@@ -346,7 +346,7 @@ def _exemplar_create(organisation: Organisation, text: ExemplarText) -> JobDescr
     services._write_sections(jd, sections)
     jd.save(update_fields=["word_count"])
     services._reindex(jd, sections)
-    health_check_jd(jd)
+    jd_health_check(jd=jd)
     JDVersion.objects.create(
         job_description=jd, number=1, author=None, summary="Created", snapshot=snapshot(jd)
     )

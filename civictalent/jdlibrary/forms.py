@@ -4,7 +4,7 @@ from typing import Any
 
 from django import forms
 
-from civictalent.core.forms import GovukFormMixin
+from civictalent.core.forms import GovukFormMixin, upload_within_limit
 from civictalent.core.vocabularies import Contract
 from civictalent.documents import MAX_FILE_BYTES
 from civictalent.framework.models import RoleLevel
@@ -34,16 +34,6 @@ MAX_UPLOAD_BYTES = MAX_FILE_BYTES
 
 def _level_label(level: RoleLevel) -> str:
     return f"{level.name} ({level.role.name})"
-
-
-def upload_within_limit(document: Any) -> Any:
-    """A form's uploaded file, refused by its size before anything reads it."""
-    if document and document.size > MAX_UPLOAD_BYTES:
-        raise forms.ValidationError(
-            f"This file is {document.size / 1024 / 1024:.1f} MB; the limit is 10 MB. "
-            "Upload a smaller file or paste the text."
-        )
-    return document
 
 
 class ContributeForm(GovukFormMixin, forms.Form):

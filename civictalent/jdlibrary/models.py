@@ -96,7 +96,7 @@ class JobDescription(models.Model):
     # What the uploaded file looked like, for the health check's document hygiene category.
     source_has_layout_tables = models.BooleanField(default=False)
     source_image_count = models.PositiveSmallIntegerField(default=0)
-    # The latest health check score (0 to 100), kept here for lists; history in healthcheck.
+    # The latest health check score (0 to 100), kept here for lists; history in HealthRecord.
     health_score = models.PositiveSmallIntegerField(null=True, blank=True)
     version = models.PositiveIntegerField(default=1)
     created_by = models.ForeignKey(
@@ -239,3 +239,66 @@ class JDSuggestion(models.Model):
 
     def __str__(self) -> str:
         return f"Suggestion on {self.job_description.title} ({self.status})"
+
+
+class HealthRecord(models.Model):
+    """One health check of one version of a job description under one version of the rules,
+    for a council's scores over time."""
+
+    job_description = models.ForeignKey(
+        JobDescription, on_delete=models.CASCADE, related_name="health_records"
+    )
+    organisation = models.ForeignKey(
+        "organisations.Organisation", on_delete=models.CASCADE, related_name="+"
+    )
+    jd_version = models.PositiveIntegerField()
+    rules_version = models.CharField(max_length=16)
+    score = models.PositiveSmallIntegerField()
+    category_scores = models.JSONField()  # {"pay": 100, ...}
+    finding_count = models.PositiveIntegerField()
+    checked_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        # The model moved here from the health check app; its table and index kept their names,
+        # so the move copied no rows (jdlibrary/migrations/0007).
+        db_table = "healthcheck_healthrecord"
+        constraints = [
+            models.UniqueConstraint(
+                fields=["job_description", "jd_version", "rules_version"],
+                name="one_health_record_per_version_and_rules",
+            )
+        ]
+        indexes = [
+            models.Index(
+                fields=["organisation", "checked_at"], name="healthcheck_organis_136597_idx"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"JD {self.job_description_id} v{self.jd_version}: {self.score}"
+
+
+class RescoreRun(models.Model):
+    """A background re-check of every JD, with its progress for the page that started it."""
+
+    requested_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    rules_version = models.CharField(max_length=16)
+    total = models.PositiveIntegerField(default=0)
+    done = models.PositiveIntegerField(default=0)
+    changed = models.PositiveIntegerField(default=0)
+    started_at = models.DateTimeField(auto_now_add=True)
+    finished_at = models.DateTimeField(null=True, blank=True)
+    error = models.TextField(blank=True)
+
+    class Meta:
+        db_table = "healthcheck_rescorerun"  # moved from the health check app with its table
+        ordering = ["-started_at"]
+
+    def __str__(self) -> str:
+        return f"Re-score {self.started_at:%Y-%m-%d %H:%M}: {self.done}/{self.total}"
+
+    @property
+    def percent(self) -> int:
+        return 100 if not self.total else min(100, round(100 * self.done / self.total))

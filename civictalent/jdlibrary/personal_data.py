@@ -1,4 +1,5 @@
-"""What the library holds about people: who wrote, changed and suggested (core/privacy.py).
+"""What the library holds about people: who wrote, changed and suggested, and who asked for the
+library to be re-scored (core/privacy.py).
 
 The job descriptions stay with the council when the person goes (the foreign keys are emptied).
 """
@@ -6,7 +7,7 @@ The job descriptions stay with the council when the person goes (the foreign key
 from __future__ import annotations
 
 from civictalent.core.privacy import Person, PersonalDataSource, Rows, rows
-from civictalent.jdlibrary.models import JDSuggestion, JDVersion, JobDescription
+from civictalent.jdlibrary.models import JDSuggestion, JDVersion, JobDescription, RescoreRun
 
 
 def job_descriptions_created(person: Person) -> Rows:
@@ -38,6 +39,14 @@ def job_description_suggestions(person: Person) -> Rows:
     ]
 
 
+def health_check_rescores(person: Person) -> Rows:
+    return rows(
+        RescoreRun.objects.filter(requested_by=person.user)
+        .order_by("started_at")
+        .values("id", "rules_version", "started_at", "finished_at")
+    )
+
+
 SOURCES = (
     PersonalDataSource(
         "job_descriptions_created.json",
@@ -51,5 +60,10 @@ SOURCES = (
         "job_description_suggestions.json",
         job_description_suggestions,
         ("jdlibrary.JDSuggestion.author", "jdlibrary.JDSuggestion.resolved_by"),
+    ),
+    PersonalDataSource(
+        "health_check_rescores.json",
+        health_check_rescores,
+        ("jdlibrary.RescoreRun.requested_by",),
     ),
 )

@@ -5,7 +5,10 @@ from typing import Any
 import rules
 
 from civictalent.core.predicates import is_platform_admin
-from civictalent.jdlibrary import curation_rules  # noqa: F401 - jdlibrary.curate
+from civictalent.jdlibrary import (
+    curation_rules,  # noqa: F401 - jdlibrary.curate
+    health_rules,  # noqa: F401 - council scores, re-scoring
+)
 from civictalent.organisations.predicates import (
     is_council_editor,
     is_council_member,

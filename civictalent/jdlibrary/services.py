@@ -1,5 +1,6 @@
 """Every change to a job description: create (a draft from an upload or pasted text), update
-(each save is a new version), publish (sharing needs consent and a licence)."""
+(each save is a new version), publish (sharing needs consent and a licence), copy, and apply a
+health check finding's suggestion (as a new version)."""
 
 from __future__ import annotations
 
@@ -15,7 +16,9 @@ from civictalent.core.audit import audit_record
 from civictalent.core.money import pence_from_pounds
 from civictalent.core.search import search_index
 from civictalent.framework.models import RoleLevel
-from civictalent.healthcheck.services import health_check_jd
+from civictalent.healthcheck.engine import apply_suggestion
+from civictalent.jdlibrary.health import jd_health_check
+from civictalent.jdlibrary.health_selectors import jd_checked_text
 from civictalent.jdlibrary.models import JDSection, JDStatus, JDVersion, JobDescription, Visibility
 from civictalent.organisations.models import Organisation
 from civictalent.salaries.models import ObservationSource
@@ -136,7 +139,7 @@ def jd_create(
         _write_sections(jd, sections)
         jd.save(update_fields=["word_count"])
         _reindex(jd, sections)
-        health_check_jd(jd)
+        jd_health_check(jd=jd)
         JDVersion.objects.create(
             job_description=jd,
             number=1,
@@ -178,7 +181,7 @@ def jd_update(
         jd.version += 1
         jd.save()
         _reindex(jd, sections)
-        health_check_jd(jd)
+        jd_health_check(jd=jd)
         JDVersion.objects.create(
             job_description=jd,
             number=jd.version,
@@ -255,3 +258,28 @@ def jd_copy(*, source: JobDescription, organisation: Organisation, author: User)
         source_filename=f"jd-{source.pk}",
         summary=f"Copied from {source.title} ({source.organisation.short_name})",
     )
+
+
+def jd_apply_suggestion(
+    *, jd: JobDescription, author: User, rule: str, start: int, end: int
+) -> JobDescription:
+    """Apply one health check finding's swap to the section it falls in, as a new version."""
+    checked = jd_checked_text(jd)
+    span = next((s for s in checked.sections if s.start <= start and end <= s.end), None)
+    if span is None:
+        raise ValidationError(
+            "That wording is in the title or the key facts, not in a section: change it on the "
+            "edit page."
+        )
+    try:
+        new_text = apply_suggestion(checked.text, rule, start, end)
+    except ValueError as error:
+        raise ValidationError(str(error)) from error
+    growth = len(new_text) - len(checked.text)
+    sections = []
+    for section in jd.sections.all():
+        text = section.text
+        if section.position == span.position:
+            text = new_text[span.start : span.end + growth]
+        sections.append(SectionInput(kind=section.kind, heading=section.heading, text=text))
+    return jd_update(jd=jd, author=author, sections=sections)

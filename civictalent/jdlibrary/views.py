@@ -14,8 +14,9 @@ from civictalent.core.paging import CountedPaginator
 from civictalent.core.permissions import permission, signed_in
 from civictalent.core.ratelimit import UPLOADS, limit_posts
 from civictalent.documents import DocumentRejected
-from civictalent.healthcheck.services import jd_report
-from civictalent.jdlibrary import bulk, curation, selectors, services
+from civictalent.healthcheck.engine import CheckTooSlow
+from civictalent.healthcheck.presentation import unfinished_check_message
+from civictalent.jdlibrary import bulk, curation, health_selectors, selectors, services
 from civictalent.jdlibrary.forms import EDITED_KINDS, ContributeForm, PublishForm, ReviewForm
 from civictalent.jdlibrary.models import SECTION_LABELS, JobDescription
 from civictalent.jdlibrary.suggestions import suggestions_for
@@ -29,6 +30,16 @@ def jd_from_pk(request: HttpRequest, pk: int, **_: object) -> JobDescription:
 
 def _user(request: HttpRequest) -> User:
     return cast(User, request.user)
+
+
+def jd_check_unfinished_message() -> str:
+    """Shown in place of a JD's health check when the check ran out of time (CheckTooSlow)."""
+    return unfinished_check_message(
+        "this job description",
+        "Its score is the one from its last finished check. Take out long runs of repeated "
+        "characters or text that is not part of the job description, then save it to check it "
+        "again.",
+    )
 
 
 @signed_in
@@ -131,7 +142,14 @@ def review(request: HttpRequest, pk: int) -> HttpResponse:
         else:
             messages.success(request, "Saved.")
             return redirect("jdlibrary:detail", pk=jd.pk)
-    report, _ = jd_report(jd)
+    try:
+        report, _ = health_selectors.jd_health_report(jd)
+    except CheckTooSlow:
+        return render(
+            request,
+            "jdlibrary/review.html",
+            {"jd": jd, "form": form, "health": None, "unfinished": jd_check_unfinished_message()},
+        )
     return render(request, "jdlibrary/review.html", {"jd": jd, "form": form, "health": report})
 
 

@@ -51,9 +51,7 @@ def organisation_detail(request: HttpRequest, slug: str) -> HttpResponse:
             "pending_request": pending,
             "can_manage": request.user.has_perm("organisations.manage_members", organisation),
             "can_edit": request.user.has_perm("organisations.edit_organisation", organisation),
-            "can_see_scores": request.user.has_perm(
-                "healthcheck.view_council_scores", organisation
-            ),
+            "can_see_scores": request.user.has_perm("jdlibrary.view_council_scores", organisation),
         },
     )
 

@@ -1,9 +1,0 @@
-"""Who may see a council's health scores and re-score the library."""
-
-import rules
-
-from civictalent.core.predicates import is_platform_admin
-from civictalent.organisations.predicates import is_council_member
-
-rules.add_perm("healthcheck.view_council_scores", is_council_member | is_platform_admin)
-rules.add_perm("healthcheck.rescore_library", is_platform_admin)
