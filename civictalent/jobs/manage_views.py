@@ -20,12 +20,14 @@ from django.views.decorators.http import require_GET, require_http_methods
 from civictalent.accounts.models import User
 from civictalent.core.numbers import parse_bounded_int
 from civictalent.core.permissions import permission, public, signed_in
+from civictalent.healthcheck.engine import CheckTooSlow
 from civictalent.healthcheck.presentation import (
     SEVERITY_LABELS,
     SEVERITY_TAGS,
     by_category,
     numbered,
     pieces,
+    unfinished_check_message,
 )
 from civictalent.jobs import insight, services
 from civictalent.jobs.forms import (
@@ -212,15 +214,37 @@ def vacancy_edit(request: HttpRequest, pk: int) -> HttpResponse:
     return render(request, "jobs/manage/vacancy_form.html", {"form": form, "vacancy": found})
 
 
+def _health_report_context(found: Vacancy) -> dict[str, Any]:
+    """The vacancy's health check report for the page, or why there is none: a check that runs
+    out of time (CheckTooSlow) leaves the rest of the page to show."""
+    try:
+        report = services.vacancy_health_report(found)
+    except CheckTooSlow:
+        return {
+            "report": None,
+            "unfinished": unfinished_check_message(
+                "this advert",
+                "Take out long runs of repeated characters or text that is not part of the "
+                "advert, then check it again.",
+            ),
+        }
+    text, _ = services.vacancy_checked_text(found)
+    findings = numbered(report)
+    return {
+        "report": report,
+        "pieces": pieces(text, findings),
+        "groups": by_category(report, findings),
+        "severity_labels": SEVERITY_LABELS,
+        "severity_tags": SEVERITY_TAGS,
+    }
+
+
 @permission("jobs.view_council_vacancies", on=vacancy_from_pk)
 @require_GET
 def vacancy_draft(request: HttpRequest, pk: int) -> HttpResponse:
     """The council's view of a vacancy: its status, what publishing still needs, its health
     check and what can be done next."""
     found = vacancy_from_pk(request, pk)
-    report = services.vacancy_health_report(found)
-    text, _ = services.vacancy_checked_text(found)
-    findings = numbered(report)
     editable = found.status in services.EDITABLE_STATUSES
     return render(
         request,
@@ -231,11 +255,7 @@ def vacancy_draft(request: HttpRequest, pk: int) -> HttpResponse:
             "problems": services.publish_problems(found)
             if found.status in {"draft", "rejected", "submitted"}
             else {},
-            "report": report,
-            "pieces": pieces(text, findings),
-            "groups": by_category(report, findings),
-            "severity_labels": SEVERITY_LABELS,
-            "severity_tags": SEVERITY_TAGS,
+            **_health_report_context(found),
             "apply_mode": "",
             "can_edit": editable and _may(request, "jobs.edit_vacancy", found),
             "can_act": _may(request, "jobs.edit_vacancy", found),

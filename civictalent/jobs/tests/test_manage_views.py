@@ -10,6 +10,7 @@ from django.core import mail
 from django.test import Client
 from django.utils import timezone
 
+from civictalent.healthcheck import engine
 from civictalent.jdlibrary.models import JobDescription
 from civictalent.jdlibrary.services import SectionInput, jd_create
 from civictalent.jobs import services
@@ -113,6 +114,19 @@ def test_form_errors_are_shown_and_nothing_is_saved(people: dict[str, Any], coun
         assert response.status_code == 200
         assert "There is a problem" in html and message in html, message
     assert not Vacancy.objects.exists()
+
+
+def test_a_health_check_that_runs_out_of_time_is_explained_on_the_draft_page(
+    people: dict[str, Any], council_a: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    vacancy = draft(council_a, people["editor_a"])
+    monkeypatch.setattr(engine, "CHECK_SECONDS", 0.0)
+    response = client_for(people["editor_a"]).get(f"/jobs/{vacancy.pk}/check/")
+    assert response.status_code == 200
+    page = response.content.decode()
+    assert "We could not finish the health check of this advert" in page
+    assert "out of 100" not in page
+    assert "Send to be published" in page  # the rest of the page is still there
 
 
 def test_submitting_an_incomplete_draft_lists_what_is_missing(
