@@ -43,10 +43,6 @@ class ResolvedPay:
         return self.min_pence is not None
 
 
-# The money module reads typed pounds now; the old name stays while jobs/imports.py, which
-# another change is editing, still imports it from here.
-
-
 def _pounds_text(amount: Decimal) -> str:
     """An amount typed in pounds as the money module shows advertised pay: £40,000 or
     £40,000.50."""
