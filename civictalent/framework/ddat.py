@@ -141,65 +141,8 @@ def parse_ddat(
     families: list[str] = []
     roles: dict[str, ParsedRole] = {}
     for number, row in _read_rows(roles_source, roles_name, ROLE_COLUMNS):
-        family, role_name, level_name = (
-            _name(row["Role Family"]),
-            _name(row["Role"]),
-            _name(row["Role Level"]),
-        )
-        if not role_name and (level_name or row["Skill Name"].strip()):
-            raise DDaTFormatError(roles_name, "has a role level or skill but no role.", number)
-        if not family:
-            raise DDaTFormatError(roles_name, f"role {role_name!r} has no role family.", number)
-        if not level_name:
-            raise DDaTFormatError(
-                roles_name, f"role {role_name!r} has an empty role level.", number
-            )
-        if family not in families:
-            families.append(family)
-        role = roles.get(role_name)
-        if role is None:
-            role = roles[role_name] = ParsedRole(
-                family=family, name=role_name, description=_clean(row["Role Description"])
-            )
-        elif role.family != family:
-            raise DDaTFormatError(
-                roles_name,
-                f"role {role_name!r} is in {family!r} here but {role.family!r} above.",
-                number,
-            )
-        if _name(row["Role Type"]) == SENIOR_CIVIL_SERVICE:
-            role.senior_civil_service = True
-        if level_name == NOT_IN_USE:
-            # Chief roles have no levels: the role is its own single level.
-            level_name, level_description = role_name, ""
-        else:
-            level_description = _clean(row["Role Level Description"])
-        level = role.levels.get(level_name)
-        if level is None:
-            level = role.levels[level_name] = ParsedLevel(level_name, level_description)
-        skill_name = _name(row["Skill Name"])
-        if skill_name:
-            skill_level = _name(row["Skill Level"]).lower()
-            if skill_level == NOT_IN_USE.lower():
-                skill_level = ""
-            elif skill_level not in SKILL_LEVELS:
-                raise DDaTFormatError(
-                    roles_name,
-                    f"skill level {row['Skill Level']!r} is not one of Awareness, Working, "
-                    "Practitioner, Expert or NOT IN USE.",
-                    number,
-                )
-            level.skills[skill_name] = skill_level
-    skills: dict[str, ParsedSkill] = {}
-    for number, row in _read_rows(skills_source, skills_name, SKILL_COLUMNS):
-        name = _name(row["Skill Name"])
-        if not name:
-            raise DDaTFormatError(skills_name, "has a row with no skill name.", number)
-        skills[name] = ParsedSkill(
-            name=name,
-            description=_clean(row["Skill Description"]),
-            levels={level: _clean(row[level.capitalize()]) for level in SKILL_LEVELS},
-        )
+        _read_role_row(row, number, roles_name, families, roles)
+    skills = _read_skills(skills_source, skills_name)
     for role in roles.values():
         for level in role.levels.values():
             for skill_name in level.skills:
@@ -208,3 +151,78 @@ def parse_ddat(
                         skill_name, "", dict.fromkeys(SKILL_LEVELS, "")
                     )
     return ParsedFramework(families=families, roles=roles, skills=skills)
+
+
+def _read_skills(source: Path | bytes, file_name: str) -> dict[str, ParsedSkill]:
+    skills: dict[str, ParsedSkill] = {}
+    for number, row in _read_rows(source, file_name, SKILL_COLUMNS):
+        name = _name(row["Skill Name"])
+        if not name:
+            raise DDaTFormatError(file_name, "has a row with no skill name.", number)
+        skills[name] = ParsedSkill(
+            name=name,
+            description=_clean(row["Skill Description"]),
+            levels={level: _clean(row[level.capitalize()]) for level in SKILL_LEVELS},
+        )
+    return skills
+
+
+def _read_role_row(
+    row: dict[str, str],
+    number: int,
+    file_name: str,
+    families: list[str],
+    roles: dict[str, ParsedRole],
+) -> None:
+    """One roles row: a role level and, usually, one skill it needs, added to ``roles``."""
+    family, role_name, level_name = (
+        _name(row["Role Family"]),
+        _name(row["Role"]),
+        _name(row["Role Level"]),
+    )
+    if not role_name and (level_name or row["Skill Name"].strip()):
+        raise DDaTFormatError(file_name, "has a role level or skill but no role.", number)
+    if not family:
+        raise DDaTFormatError(file_name, f"role {role_name!r} has no role family.", number)
+    if not level_name:
+        raise DDaTFormatError(file_name, f"role {role_name!r} has an empty role level.", number)
+    if family not in families:
+        families.append(family)
+    role = roles.get(role_name)
+    if role is None:
+        role = roles[role_name] = ParsedRole(
+            family=family, name=role_name, description=_clean(row["Role Description"])
+        )
+    elif role.family != family:
+        raise DDaTFormatError(
+            file_name,
+            f"role {role_name!r} is in {family!r} here but {role.family!r} above.",
+            number,
+        )
+    if _name(row["Role Type"]) == SENIOR_CIVIL_SERVICE:
+        role.senior_civil_service = True
+    if level_name == NOT_IN_USE:
+        # Chief roles have no levels: the role is its own single level.
+        level_name, level_description = role_name, ""
+    else:
+        level_description = _clean(row["Role Level Description"])
+    level = role.levels.get(level_name)
+    if level is None:
+        level = role.levels[level_name] = ParsedLevel(level_name, level_description)
+    skill_name = _name(row["Skill Name"])
+    if skill_name:
+        level.skills[skill_name] = _skill_level(row, number, file_name)
+
+
+def _skill_level(row: dict[str, str], number: int, file_name: str) -> str:
+    skill_level = _name(row["Skill Level"]).lower()
+    if skill_level == NOT_IN_USE.lower():
+        return ""
+    if skill_level not in SKILL_LEVELS:
+        raise DDaTFormatError(
+            file_name,
+            f"skill level {row['Skill Level']!r} is not one of Awareness, Working, "
+            "Practitioner, Expert or NOT IN USE.",
+            number,
+        )
+    return skill_level

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import re
 import textwrap
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from math import ceil
 from typing import Final
@@ -343,6 +343,8 @@ def _range_legend(top: float) -> str:
 _PLOT_TOP: Final = 16.0
 _PLOT_HEIGHT: Final = 220.0
 _TREND_LEFT: Final = 84.0
+_TREND_RIGHT: Final = _WIDTH - 24.0
+_PLOT_BOTTOM: Final = _PLOT_TOP + _PLOT_HEIGHT
 _TREND_PAD: Final = 24.0
 _TREND_NOTE_WRAP: Final = 78
 
@@ -376,8 +378,7 @@ def trend_chart(
     """The median by quarter as a line with dots; hidden quarters are gaps with a dashed line,
     the word "hidden" where there is room, and a note. Each quarter shows its sample size."""
     _check_id(id_prefix)
-    plot_left, plot_right = _TREND_LEFT, _WIDTH - 24.0
-    plot_bottom = _PLOT_TOP + _PLOT_HEIGHT
+    plot_left, plot_right, plot_bottom = _TREND_LEFT, _TREND_RIGHT, _PLOT_BOTTOM
     medians = [point.median_pence for point in points if point.median_pence is not None]
     ticks = nice_ticks(min(medians), max(medians)) if medians else []
 
@@ -396,61 +397,18 @@ def trend_chart(
     parts: list[str] = []
     grid = [_line(plot_left, y_of(t), plot_right, y_of(t), GRID, 1) for t in ticks]
     parts.append(f'<g aria-hidden="true">{"".join(grid)}</g>')
-
-    axis = [_line(plot_left, _PLOT_TOP, plot_left, plot_bottom, GREY, 1)]
-    axis.append(_line(plot_left, plot_bottom, plot_right, plot_bottom, GREY, 1))
-    for tick in ticks:
-        axis.append(_line(plot_left - 6, y_of(tick), plot_left, y_of(tick), GREY, 1))
-        axis.append(
-            _label(plot_left - 10, y_of(tick) + 5, pounds_text(tick), fill=GREY, anchor="end")
-        )
-    every = max(1, ceil(48 / spacing)) if count > 1 else 1
-    axis.append(_label(plot_left - 10, plot_bottom + 54, "Salaries", size=12, anchor="end"))
-    for index, (point, x) in enumerate(zip(points, xs, strict=True)):
-        if (count - 1 - index) % every:
-            continue
-        quarter, year = _quarter_lines(point.quarter)
-        axis.append(_line(x, plot_bottom, x, plot_bottom + 6, GREY, 1))
-        axis.append(_label(x, plot_bottom + 22, quarter, size=14, anchor="middle"))
-        if year:
-            axis.append(_label(x, plot_bottom + 38, year, size=12, fill=GREY, anchor="middle"))
-        axis.append(_label(x, plot_bottom + 54, f"{point.count:,}", size=12, anchor="middle"))
-    parts.append(f"<g>{''.join(axis)}</g>")
+    parts.append(_trend_axes(points, xs, ticks, y_of, spacing))
 
     hidden = [x for point, x in zip(points, xs, strict=True) if point.median_pence is None]
     if hidden:
-        gaps = []
-        for x in hidden:
-            gaps.append(
-                f'<line x1="{_num(x)}" y1="{_num(_PLOT_TOP)}" x2="{_num(x)}" '
-                f'y2="{_num(plot_bottom)}" stroke="{GREY}" stroke-width="1" '
-                f'stroke-dasharray="4 4"/>'
-            )
-            if spacing >= 44 or count == 1:
-                gaps.append(
-                    _label(x, plot_bottom - 8, "hidden", size=12, fill=GREY, anchor="middle")
-                )
-        parts.append(f"<g>{''.join(gaps)}</g>")
+        parts.append(_hidden_quarters(hidden, spacing, count))
 
     if ticks:
         plotted = [
             (x, None if point.median_pence is None else y_of(point.median_pence))
             for point, x in zip(points, xs, strict=True)
         ]
-        series: list[str] = []
-        for run in _runs(plotted):
-            if len(run) > 1:
-                coordinates = " ".join(f"{_num(x)},{_num(y)}" for x, y in run)
-                series.append(
-                    f'<polyline points="{coordinates}" fill="none" stroke="{BLUE}" '
-                    f'stroke-width="3" stroke-linejoin="round"/>'
-                )
-            series.extend(
-                f'<circle cx="{_num(x)}" cy="{_num(y)}" r="5" fill="{BLUE}" '
-                f'stroke="{WHITE}" stroke-width="2"/>'
-                for x, y in run
-            )
-        parts.append(f"<g>{''.join(series)}</g>")
+        parts.append(_median_line(plotted))
 
     y = plot_bottom + 80
     legend = (
@@ -475,3 +433,68 @@ def trend_chart(
         parts.append(_label(8, y, line))
     y += 16
     return _svg_open(id_prefix, title, description, y) + "".join(parts) + "</svg>"
+
+
+def _trend_axes(
+    points: Sequence[TrendPoint],
+    xs: list[float],
+    ticks: list[int],
+    y_of: Callable[[int], float],
+    spacing: float,
+) -> str:
+    """The salary axis with its ticks, and each quarter (every few when crowded) with its
+    sample size under it."""
+    plot_left, plot_right, plot_bottom = _TREND_LEFT, _TREND_RIGHT, _PLOT_BOTTOM
+    count = len(points)
+    axis = [_line(plot_left, _PLOT_TOP, plot_left, plot_bottom, GREY, 1)]
+    axis.append(_line(plot_left, plot_bottom, plot_right, plot_bottom, GREY, 1))
+    for tick in ticks:
+        axis.append(_line(plot_left - 6, y_of(tick), plot_left, y_of(tick), GREY, 1))
+        axis.append(
+            _label(plot_left - 10, y_of(tick) + 5, pounds_text(tick), fill=GREY, anchor="end")
+        )
+    every = max(1, ceil(48 / spacing)) if count > 1 else 1
+    axis.append(_label(plot_left - 10, plot_bottom + 54, "Salaries", size=12, anchor="end"))
+    for index, (point, x) in enumerate(zip(points, xs, strict=True)):
+        if (count - 1 - index) % every:
+            continue
+        quarter, year = _quarter_lines(point.quarter)
+        axis.append(_line(x, plot_bottom, x, plot_bottom + 6, GREY, 1))
+        axis.append(_label(x, plot_bottom + 22, quarter, size=14, anchor="middle"))
+        if year:
+            axis.append(_label(x, plot_bottom + 38, year, size=12, fill=GREY, anchor="middle"))
+        axis.append(_label(x, plot_bottom + 54, f"{point.count:,}", size=12, anchor="middle"))
+    return f"<g>{''.join(axis)}</g>"
+
+
+def _hidden_quarters(hidden: list[float], spacing: float, count: int) -> str:
+    """A dashed line at each hidden quarter, and the word "hidden" where there is room."""
+    plot_bottom = _PLOT_BOTTOM
+    gaps = []
+    for x in hidden:
+        gaps.append(
+            f'<line x1="{_num(x)}" y1="{_num(_PLOT_TOP)}" x2="{_num(x)}" '
+            f'y2="{_num(plot_bottom)}" stroke="{GREY}" stroke-width="1" '
+            f'stroke-dasharray="4 4"/>'
+        )
+        if spacing >= 44 or count == 1:
+            gaps.append(_label(x, plot_bottom - 8, "hidden", size=12, fill=GREY, anchor="middle"))
+    return f"<g>{''.join(gaps)}</g>"
+
+
+def _median_line(plotted: list[tuple[float, float | None]]) -> str:
+    """The medians as dots, joined by a line within each run of shown quarters."""
+    series: list[str] = []
+    for run in _runs(plotted):
+        if len(run) > 1:
+            coordinates = " ".join(f"{_num(x)},{_num(y)}" for x, y in run)
+            series.append(
+                f'<polyline points="{coordinates}" fill="none" stroke="{BLUE}" '
+                f'stroke-width="3" stroke-linejoin="round"/>'
+            )
+        series.extend(
+            f'<circle cx="{_num(x)}" cy="{_num(y)}" r="5" fill="{BLUE}" '
+            f'stroke="{WHITE}" stroke-width="2"/>'
+            for x, y in run
+        )
+    return f"<g>{''.join(series)}</g>"
