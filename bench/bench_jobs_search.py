@@ -41,6 +41,8 @@ def prepare_database() -> None:
 def ensure_vacancies() -> float:
     """The generated vacancies, made (or finished) today; returns the seconds spent making
     them. Data made on an earlier day is moved forward so that today 10,000 are open."""
+    from django.utils import timezone
+
     from civictalent.core.generation.runner import generate
     from civictalent.core.generation.scales import SCALES
     from civictalent.core.progress import ProgressBar
@@ -51,7 +53,7 @@ def ensure_vacancies() -> float:
     reports = generate(
         scale=scale,
         seed=1,
-        as_of=datetime.date.today(),
+        as_of=timezone.localdate(),
         only={"framework", "councils", "vacancies"},
         progress_for=lambda name: ProgressBar(f"  {name}"),
     )

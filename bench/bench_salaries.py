@@ -25,6 +25,8 @@ AMOUNT = re.compile(r"£?\d[\d,]*(?:\.\d+)?k?")
 
 def ensure_observations() -> float:
     """Bulk-insert deterministic observations until there are OBSERVATIONS; returns seconds."""
+    from django.utils import timezone
+
     from civictalent.framework.models import RoleLevel
     from civictalent.organisations.models import Organisation
     from civictalent.salaries.models import SalaryObservation
@@ -40,7 +42,7 @@ def ensure_observations() -> float:
         (c.pk, zone_of(c))
         for c in Organisation.objects.filter(kind__in=["london_borough", "city_of_london"])
     ]
-    today = datetime.date.today()
+    today = timezone.localdate()
     batch = []
     for number in range(existing, OBSERVATIONS):
         level_id, rank = rng.choice(levels)

@@ -9,13 +9,13 @@ room (a query or two), never a multiple. The walker is the permission matrix's
 
 from __future__ import annotations
 
-import datetime
 from dataclasses import replace
 from typing import Any
 
 import pytest
 from django.test import Client
 from django.urls import get_resolver, reverse
+from django.utils import timezone
 
 from civictalent.accounts.models import User
 from civictalent.core.generation.runner import generate
@@ -129,7 +129,7 @@ def build_data(people: dict[str, User | None], *, salaries: bool = True) -> dict
     generate(
         scale=scale,
         seed=1,
-        as_of=datetime.date.today(),
+        as_of=timezone.localdate(),
         only={"users", "job-descriptions"}
         | ({"salary-observations", "salary-benchmarks"} if salaries else set()),
     )
@@ -242,7 +242,7 @@ def test_list_pages_run_the_same_queries_for_twice_the_rows(
     with CaptureQueriesContext(connection) as before:
         assert client.get(url).status_code == 200
     more = replace(SCALES["test"], users=60, job_descriptions=50)
-    generate(scale=more, seed=1, as_of=datetime.date.today(), only={"users", "job-descriptions"})
+    generate(scale=more, seed=1, as_of=timezone.localdate(), only={"users", "job-descriptions"})
     hackney = Organisation.objects.get(slug="hackney")
     JobDescription.objects.update(organisation=hackney)
     extra = User.objects.bulk_create(

@@ -6,6 +6,8 @@ import datetime
 import random
 from decimal import Decimal
 
+from django.utils import timezone
+
 from civictalent.framework.models import RoleLevel
 from civictalent.organisations.models import Organisation
 from civictalent.salaries.models import ObservationSource, SalaryObservation
@@ -32,7 +34,7 @@ def demo_salaries_load(*, today: datetime.date | None = None) -> int:
     """Create the demo salaries once (a second run changes nothing). Returns how many it made."""
     if SalaryObservation.objects.filter(source=ObservationSource.DEMO).exists():
         return 0
-    today = today or datetime.date.today()
+    today = today or timezone.localdate()
     rng = random.Random(2026)  # noqa: S311 - demonstration figures, not security
     councils = list(Organisation.objects.filter(kind__in=["london_borough", "city_of_london"]))
     levels = RoleLevel.objects.filter(

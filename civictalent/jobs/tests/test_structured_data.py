@@ -155,8 +155,9 @@ def test_employment_types(
 
 
 def test_naive_dates_are_refused() -> None:
+    naive = datetime.datetime(2026, 6, 1, 9, 0, tzinfo=datetime.UTC).replace(tzinfo=None)
     with pytest.raises(ValueError, match="timezone-aware"):
-        job_posting(posting(date_posted=datetime.datetime(2026, 6, 1, 9, 0)))
+        job_posting(posting(date_posted=naive))
 
 
 def test_a_title_cannot_break_out_of_the_script_element() -> None:

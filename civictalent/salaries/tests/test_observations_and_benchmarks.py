@@ -11,6 +11,7 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.core.management import call_command
 from django.test import Client
+from django.utils import timezone
 
 from civictalent.accounts.models import User
 from civictalent.framework.models import RoleLevel
@@ -30,7 +31,7 @@ from civictalent.salaries.services import (
 )
 
 pytestmark = pytest.mark.django_db
-TODAY = datetime.date.today()
+TODAY = timezone.localdate()
 
 
 @pytest.fixture
