@@ -2,11 +2,17 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING
 
-import rules
-
-from civictalent.core.predicates import grant_admin_site_to_platform_admins, is_platform_admin
+from civictalent.core.predicates import (
+    Person,
+    add_permission,
+    grant_admin_site_to_platform_admins,
+    is_authenticated,
+    is_platform_admin,
+    object_predicate,
+    person_predicate,
+)
 from civictalent.organisations.predicates import (
     is_council_admin,
     is_council_editor,
@@ -14,21 +20,24 @@ from civictalent.organisations.predicates import (
     organisations_where,
 )
 
+if TYPE_CHECKING:
+    from civictalent.jobs.models import Vacancy
+
 PUBLIC_STATUSES = frozenset({"published", "closed"})
 
 
-@rules.predicate
-def edits_for_some_council(user: Any) -> bool:
+@person_predicate
+def edits_for_some_council(user: Person) -> bool:
     return bool(organisations_where(user))
 
 
-@rules.predicate
-def is_public_vacancy(user: Any, vacancy: Any) -> bool:
+@object_predicate
+def is_public_vacancy(user: Person, vacancy: Vacancy | None) -> bool:
     return bool(vacancy is not None and vacancy.status in PUBLIC_STATUSES)
 
 
-@rules.predicate
-def council_may_self_publish(user: Any, target: Any) -> bool:
+@object_predicate
+def council_may_self_publish(user: Person, target: object) -> bool:
     from civictalent.jobs.models import CouncilJobsSettings
 
     organisation_id = getattr(target, "organisation_id", None)
@@ -40,21 +49,21 @@ def council_may_self_publish(user: Any, target: Any) -> bool:
 
 
 # Anyone may read a published or closed vacancy; drafts only its council and moderators.
-rules.add_perm("jobs.read_vacancy", is_public_vacancy | is_council_member | is_platform_admin)
-rules.add_perm(
-    "jobs.create_vacancy", rules.is_authenticated & (edits_for_some_council | is_platform_admin)
+add_permission("jobs.read_vacancy", is_public_vacancy | is_council_member | is_platform_admin)
+add_permission(
+    "jobs.create_vacancy", is_authenticated & (edits_for_some_council | is_platform_admin)
 )
-rules.add_perm("jobs.edit_vacancy", is_council_editor)
+add_permission("jobs.edit_vacancy", is_council_editor)
 # Platform admins are the moderators.
-rules.add_perm("jobs.moderate", is_platform_admin)
-rules.add_perm(
+add_permission("jobs.moderate", is_platform_admin)
+add_permission(
     "jobs.publish_vacancy", is_platform_admin | (is_council_admin & council_may_self_publish)
 )
 # On an organisation: counts of views and apply clicks, and the council's vacancy list.
-rules.add_perm("jobs.view_council_vacancies", is_council_member | is_platform_admin)
-rules.add_perm("jobs.import_vacancies", is_council_editor | is_platform_admin)
-rules.add_perm("jobs.manage_settings", is_platform_admin)
-rules.add_perm("jobs.save_search", rules.is_authenticated)
+add_permission("jobs.view_council_vacancies", is_council_member | is_platform_admin)
+add_permission("jobs.import_vacancies", is_council_editor | is_platform_admin)
+add_permission("jobs.manage_settings", is_platform_admin)
+add_permission("jobs.save_search", is_authenticated)
 
 grant_admin_site_to_platform_admins(
     "jobs", ["vacancy", "counciljobssettings", "vacancyimport", "savedsearch", "vacancydailycount"]

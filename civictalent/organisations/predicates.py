@@ -8,54 +8,58 @@ from __future__ import annotations
 
 from typing import Any
 
-import rules
-
+from civictalent.core.predicates import Person, object_predicate
 from civictalent.organisations.models import Membership, Organisation
 
 
-def organisation_of(target: Any) -> Any:
+def organisation_of(target: object) -> Organisation | None:
     """The organisation a target belongs to: itself, or its ``organisation`` attribute."""
     if isinstance(target, Organisation):
         return target
-    return getattr(target, "organisation", None)
+    organisation: Organisation | None = getattr(target, "organisation", None)
+    return organisation
 
 
-def council_roles(user: Any) -> dict[int, str]:
+def council_roles(user: object) -> dict[int, str]:
     """Organisation id -> role name for this user, cached on the user for the request."""
     if not getattr(user, "is_authenticated", False):
         return {}
-    cached = getattr(user, "_civictalent_roles", None)
+    cached: dict[int, str] | None = getattr(user, "_civictalent_roles", None)
     if cached is None:
-        cached = dict(Membership.objects.filter(user=user).values_list("organisation_id", "role"))
-        user._civictalent_roles = cached
+        # Signed in, so the platform's user; the cache is set on the request's user object.
+        signed_in: Any = user
+        cached = dict(
+            Membership.objects.filter(user=signed_in).values_list("organisation_id", "role")
+        )
+        signed_in._civictalent_roles = cached
     return cached
 
 
 EDITING_ROLES = frozenset({"editor", "admin"})
 
 
-def organisations_where(user: Any, roles: frozenset[str] = EDITING_ROLES) -> list[int]:
+def organisations_where(user: object, roles: frozenset[str] = EDITING_ROLES) -> list[int]:
     """Ids of the organisations where the person holds one of ``roles``."""
     return [organisation for organisation, role in council_roles(user).items() if role in roles]
 
 
-def _role_in(user: Any, target: Any, allowed: set[str]) -> bool:
+def _role_in(user: Person, target: object, allowed: set[str]) -> bool:
     organisation = organisation_of(target)
     if organisation is None:
         return False
     return council_roles(user).get(organisation.pk) in allowed
 
 
-@rules.predicate
-def is_council_member(user: Any, target: Any) -> bool:
+@object_predicate
+def is_council_member(user: Person, target: object) -> bool:
     return _role_in(user, target, {"member", "editor", "admin"})
 
 
-@rules.predicate
-def is_council_editor(user: Any, target: Any) -> bool:
+@object_predicate
+def is_council_editor(user: Person, target: object) -> bool:
     return _role_in(user, target, {"editor", "admin"})
 
 
-@rules.predicate
-def is_council_admin(user: Any, target: Any) -> bool:
+@object_predicate
+def is_council_admin(user: Person, target: object) -> bool:
     return _role_in(user, target, {"admin"})
