@@ -7,7 +7,9 @@ import json
 import os
 import subprocess
 import sys
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 BENCH = ROOT / "bench"
@@ -15,6 +17,8 @@ RESULTS = BENCH / "results"
 DOC = ROOT / "docs" / "performance.md"
 START, END = "<!-- bench:start -->", "<!-- bench:end -->"
 SHARED_DDAT = ROOT.parent / "shared" / "datasets" / "ddat"
+
+Renderer = Callable[[dict[str, Any]], list[str]]
 
 
 def civictalent(*arguments: str) -> None:
@@ -31,7 +35,7 @@ def prepare() -> None:
         print("The shared DDaT files are missing: benchmarking on the starter framework.")
 
 
-def render(results: list[dict]) -> str:  # type: ignore[type-arg]
+def render(results: list[dict[str, Any]]) -> str:
     lines = [
         START,
         "",
@@ -46,149 +50,180 @@ def render(results: list[dict]) -> str:  # type: ignore[type-arg]
             + (f"Database: {result['database']}." if "database" in result else "")
         )
         lines.append("")
-        if result["benchmark"] == "pages":
-            base = result["baseline"]
-            lines += [
-                f"Baseline ({base['name']}): median {base['median_ms']} ms, p95 {base['p95_ms']} ms.",
-                "",
-                "| page | median ms | p95 ms | × minimal view | target | met |",
-                "|---|---:|---:|---:|---|---|",
-            ]
-            for row in result["pages"]:
-                target = f"< {row['target_ms']:g} ms" if row["target_ms"] else ""
-                met = (
-                    ""
-                    if row["meets_target"] is None
-                    else ("yes" if row["meets_target"] else "**no**")
-                )
-                lines.append(
-                    f"| {row['page']} (`{row['url']}`) | {row['median_ms']} | {row['p95_ms']} | {row['ratio_to_minimal_view']} | {target} | {met} |"
-                )
-        elif result["benchmark"] == "map_title":
-            per = result["per_title_ms"]
-            lines += [
-                "| measure | value |",
-                "|---|---:|",
-                f"| median per title over {result['titles']:,} titles | {per['median_of_repeats']} ms |",
-                f"| p95 of single titles | {per['p95_single_title']} ms |",
-                f"| titles per second | {result['titles_per_second']:,} |",
-                f"| baseline ({result['baseline']['name']}) | {result['baseline']['per_title_ms']} ms |",
-                f"| ratio to baseline | {result['ratio_to_baseline']}× |",
-                f"| target | < {result['target_ms']} ms: {'met' if result['meets_target'] else '**not met**'} |",
-            ]
-        elif result["benchmark"] in ("library", "library_postgresql"):
-            lines += [
-                "Cold: the facet counts are computed on every request (as after any change to a "
-                "JD). Warm: they come from the cache, as for a repeated question.",
-                "",
-                "| page | cold median ms | cold p95 ms | warm median ms | warm p95 ms "
-                "| raw full-text query ms | x raw query | target (cold p95) | met |",
-                "|---|---:|---:|---:|---:|---:|---:|---|---|",
-            ]
-            for row in result["pages"]:
-                raw = (
-                    row["raw_search_median_ms"]
-                    if row["raw_search_median_ms"] is not None
-                    else "n/a"
-                )
-                ratio = (
-                    row["ratio_to_raw_search"] if row["ratio_to_raw_search"] is not None else "n/a"
-                )
-                lines.append(
-                    f"| {row['page']} (`{row['url']}`) | {row['median_ms']} | {row['p95_ms']} "
-                    f"| {row.get('warm_median_ms', 'n/a')} | {row.get('warm_p95_ms', 'n/a')} "
-                    f"| {raw} | {ratio} | < {result['target_ms']:g} ms "
-                    f"| {'yes' if row['meets_target'] else '**no**'} |"
-                )
-        elif result["benchmark"] in ("jobs_search", "jobs_search_postgresql"):
-            lines += [
-                "| page | median ms | p95 ms | raw full-text query ms | x raw query "
-                "| target (p95) | met |",
-                "|---|---:|---:|---:|---:|---|---|",
-            ]
-            for row in result["pages"]:
-                lines.append(
-                    f"| {row['page']} (`{row['url']}`) | {row['median_ms']} | {row['p95_ms']} "
-                    f"| {row['raw_search_median_ms']} | {row['ratio_to_raw_search']} "
-                    f"| < {result['target_ms']:g} ms | {'yes' if row['meets_target'] else '**no**'} |"
-                )
-        elif result["benchmark"] == "digests":
-            build, full, smtp = result["build"], result["full_run"], result["smtp"]
-            targets, base = result["targets"], result["baseline"]
-            met = "met" if result["meets_target"] else "**not met**"
-            lines += [
-                f"{result['subscriptions']:,} alerts, {result['vacancies']:,} new vacancies.",
-                "",
-                "| measure | value |",
-                "|---|---:|",
-                f"| build (dry run): seconds | {build['seconds']} |",
-                f"| build: peak memory MB | {build['peak_mb']} |",
-                f"| digests with something new | {build['emails']:,} |",
-                f"| matching (alert, vacancy) pairs | {build['matched_pairs']:,} |",
-                f"| baseline ({base['name']}): seconds | {base['seconds']} |",
-                f"| build x baseline | {result['ratio_to_baseline']} |",
-                f"| naive matching, extrapolated: seconds | {result['naive']['extrapolated_seconds']} |",
-                f"| full run writing runs and outbox rows: seconds | {full['seconds']} |",
-                f"| full run: emails a second | {full['emails_per_second']} |",
-                f"| SMTP on loopback: emails a second ({smtp['sent']:,} sent) | {smtp['emails_per_second']} |",
-                f"| target | build < {targets['build_seconds']} s and < {targets['peak_mb']} MB: {met} |",
-            ]
-        elif result["benchmark"] == "ingest":
-            lines += [
-                f"Word JD, median {result['word_median_ms']} ms, p95 {result['word_p95_ms']} ms "
-                f"(target < {result['target_ms']:g} ms: {'met' if result['meets_target'] else '**not met**'}); "
-                f"slowest file {result['all_files_max_ms']} ms. Baseline ({result['baseline']['name']}): "
-                f"median {result['baseline']['median_ms']} ms.",
-            ]
-        elif result["benchmark"] == "healthcheck":
-            met = "met" if result["meets_target"] else "**not met**"
-            lines += [
-                f"Median {result['median_ms']} ms, p95 {result['p95_ms']} ms per "
-                f"~{result['median_words']:.0f}-word JD over {result['texts']} texts "
-                f"(target < {result['target_ms']:g} ms: {met}); first call "
-                f"{result['first_call_ms']} ms (loads and compiles the rules). Baseline "
-                f"({result['baseline']['name']}): {result['baseline']['median_ms']} ms; ratio "
-                f"{result['ratio_to_baseline']}x.",
-            ]
-        elif result["benchmark"] == "salaries":
-            base = result["baseline"]
-            parser = result["parser"]
-            lines += [
-                f"Observations: {result['observations']:,}. Full rebuild of every benchmark cell: "
-                f"{result['full_rebuild_seconds'] if result['full_rebuild_seconds'] is not None else 'not needed this run'} s "
-                "(it runs in the background; a new salary refreshes only its own role level, role and family).",
-                "",
-                f"Baseline (minimal Django view): median {base['median_ms']} ms.",
-                "",
-                "| page | median ms | p95 ms | x minimal view | target | met |",
-                "|---|---:|---:|---:|---|---|",
-            ]
-            for row in result["pages"]:
-                lines.append(
-                    f"| {row['page']} (`{row['url']}`) | {row['median_ms']} | {row['p95_ms']} | {row['ratio_to_minimal_view']} | < {result['page_target_ms']:g} ms | {'yes' if row['meets_target'] else '**no**'} |"
-                )
-            lines += [
-                "",
-                f"Pay parser: {parser['strings_per_second']:,} strings a second on one core "
-                f"(target {parser['target']:,}: {'met' if parser['meets_target'] else '**not met**'}); "
-                f"baseline ({parser['baseline']}): {parser['baseline_strings_per_second']:,} a second.",
-            ]
-        elif result["benchmark"].startswith("load_"):
-            lines += render_load(result)
-        elif result["benchmark"] == "explain":
-            lines += render_explain(result)
-        elif result["benchmark"].startswith("generate_"):
-            lines += render_generate(result)
+        lines += _renderer(result["benchmark"])(result)
         lines.append("")
     lines.append(END)
     return "\n".join(lines)
+
+
+def render_pages(result: dict[str, Any]) -> list[str]:
+    lines: list[str] = []
+    base = result["baseline"]
+    lines += [
+        f"Baseline ({base['name']}): median {base['median_ms']} ms, p95 {base['p95_ms']} ms.",
+        "",
+        "| page | median ms | p95 ms | × minimal view | target | met |",
+        "|---|---:|---:|---:|---|---|",
+    ]
+    for row in result["pages"]:
+        target = f"< {row['target_ms']:g} ms" if row["target_ms"] else ""
+        met = "" if row["meets_target"] is None else ("yes" if row["meets_target"] else "**no**")
+        lines.append(
+            f"| {row['page']} (`{row['url']}`) | {row['median_ms']} | {row['p95_ms']} | {row['ratio_to_minimal_view']} | {target} | {met} |"
+        )
+    return lines
+
+
+def render_map_title(result: dict[str, Any]) -> list[str]:
+    lines: list[str] = []
+    per = result["per_title_ms"]
+    lines += [
+        "| measure | value |",
+        "|---|---:|",
+        f"| median per title over {result['titles']:,} titles | {per['median_of_repeats']} ms |",
+        f"| p95 of single titles | {per['p95_single_title']} ms |",
+        f"| titles per second | {result['titles_per_second']:,} |",
+        f"| baseline ({result['baseline']['name']}) | {result['baseline']['per_title_ms']} ms |",
+        f"| ratio to baseline | {result['ratio_to_baseline']}× |",
+        f"| target | < {result['target_ms']} ms: {'met' if result['meets_target'] else '**not met**'} |",
+    ]
+    return lines
+
+
+def render_library(result: dict[str, Any]) -> list[str]:
+    lines: list[str] = []
+    lines += [
+        "Cold: the facet counts are computed on every request (as after any change to a "
+        "JD). Warm: they come from the cache, as for a repeated question.",
+        "",
+        "| page | cold median ms | cold p95 ms | warm median ms | warm p95 ms "
+        "| raw full-text query ms | x raw query | target (cold p95) | met |",
+        "|---|---:|---:|---:|---:|---:|---:|---|---|",
+    ]
+    for row in result["pages"]:
+        raw = row["raw_search_median_ms"] if row["raw_search_median_ms"] is not None else "n/a"
+        ratio = row["ratio_to_raw_search"] if row["ratio_to_raw_search"] is not None else "n/a"
+        lines.append(
+            f"| {row['page']} (`{row['url']}`) | {row['median_ms']} | {row['p95_ms']} "
+            f"| {row.get('warm_median_ms', 'n/a')} | {row.get('warm_p95_ms', 'n/a')} "
+            f"| {raw} | {ratio} | < {result['target_ms']:g} ms "
+            f"| {'yes' if row['meets_target'] else '**no**'} |"
+        )
+    return lines
+
+
+def render_jobs_search(result: dict[str, Any]) -> list[str]:
+    lines: list[str] = []
+    lines += [
+        "| page | median ms | p95 ms | raw full-text query ms | x raw query | target (p95) | met |",
+        "|---|---:|---:|---:|---:|---|---|",
+    ]
+    for row in result["pages"]:
+        lines.append(
+            f"| {row['page']} (`{row['url']}`) | {row['median_ms']} | {row['p95_ms']} "
+            f"| {row['raw_search_median_ms']} | {row['ratio_to_raw_search']} "
+            f"| < {result['target_ms']:g} ms | {'yes' if row['meets_target'] else '**no**'} |"
+        )
+    return lines
+
+
+def render_digests(result: dict[str, Any]) -> list[str]:
+    lines: list[str] = []
+    build, full, smtp = result["build"], result["full_run"], result["smtp"]
+    targets, base = result["targets"], result["baseline"]
+    met = "met" if result["meets_target"] else "**not met**"
+    lines += [
+        f"{result['subscriptions']:,} alerts, {result['vacancies']:,} new vacancies.",
+        "",
+        "| measure | value |",
+        "|---|---:|",
+        f"| build (dry run): seconds | {build['seconds']} |",
+        f"| build: peak memory MB | {build['peak_mb']} |",
+        f"| digests with something new | {build['emails']:,} |",
+        f"| matching (alert, vacancy) pairs | {build['matched_pairs']:,} |",
+        f"| baseline ({base['name']}): seconds | {base['seconds']} |",
+        f"| build x baseline | {result['ratio_to_baseline']} |",
+        f"| naive matching, extrapolated: seconds | {result['naive']['extrapolated_seconds']} |",
+        f"| full run writing runs and outbox rows: seconds | {full['seconds']} |",
+        f"| full run: emails a second | {full['emails_per_second']} |",
+        f"| SMTP on loopback: emails a second ({smtp['sent']:,} sent) | {smtp['emails_per_second']} |",
+        f"| target | build < {targets['build_seconds']} s and < {targets['peak_mb']} MB: {met} |",
+    ]
+    return lines
+
+
+def render_ingest(result: dict[str, Any]) -> list[str]:
+    lines: list[str] = []
+    lines += [
+        f"Word JD, median {result['word_median_ms']} ms, p95 {result['word_p95_ms']} ms "
+        f"(target < {result['target_ms']:g} ms: {'met' if result['meets_target'] else '**not met**'}); "
+        f"slowest file {result['all_files_max_ms']} ms. Baseline ({result['baseline']['name']}): "
+        f"median {result['baseline']['median_ms']} ms.",
+    ]
+    return lines
+
+
+def render_healthcheck(result: dict[str, Any]) -> list[str]:
+    lines: list[str] = []
+    met = "met" if result["meets_target"] else "**not met**"
+    lines += [
+        f"Median {result['median_ms']} ms, p95 {result['p95_ms']} ms per "
+        f"~{result['median_words']:.0f}-word JD over {result['texts']} texts "
+        f"(target < {result['target_ms']:g} ms: {met}); first call "
+        f"{result['first_call_ms']} ms (loads and compiles the rules). Baseline "
+        f"({result['baseline']['name']}): {result['baseline']['median_ms']} ms; ratio "
+        f"{result['ratio_to_baseline']}x.",
+    ]
+    return lines
+
+
+def render_salaries(result: dict[str, Any]) -> list[str]:
+    lines: list[str] = []
+    base = result["baseline"]
+    parser = result["parser"]
+    lines += [
+        f"Observations: {result['observations']:,}. Full rebuild of every benchmark cell: "
+        f"{result['full_rebuild_seconds'] if result['full_rebuild_seconds'] is not None else 'not needed this run'} s "
+        "(it runs in the background; a new salary refreshes only its own role level, role and family).",
+        "",
+        f"Baseline (minimal Django view): median {base['median_ms']} ms.",
+        "",
+        "| page | median ms | p95 ms | x minimal view | target | met |",
+        "|---|---:|---:|---:|---|---|",
+    ]
+    for row in result["pages"]:
+        lines.append(
+            f"| {row['page']} (`{row['url']}`) | {row['median_ms']} | {row['p95_ms']} | {row['ratio_to_minimal_view']} | < {result['page_target_ms']:g} ms | {'yes' if row['meets_target'] else '**no**'} |"
+        )
+    lines += [
+        "",
+        f"Pay parser: {parser['strings_per_second']:,} strings a second on one core "
+        f"(target {parser['target']:,}: {'met' if parser['meets_target'] else '**not met**'}); "
+        f"baseline ({parser['baseline']}): {parser['baseline_strings_per_second']:,} a second.",
+    ]
+    return lines
+
+
+def render_nothing(result: dict[str, Any]) -> list[str]:
+    return []
+
+
+def _renderer(benchmark: str) -> Renderer:
+    """How a benchmark's results are shown: by its name, or the family its name starts with."""
+    if benchmark in RENDERERS:
+        return RENDERERS[benchmark]
+    if benchmark.startswith("load_"):
+        return render_load
+    if benchmark.startswith("generate_"):
+        return render_generate
+    return render_nothing
 
 
 def yes_no(met: bool) -> str:
     return "yes" if met else "**no**"
 
 
-def render_load(result: dict) -> list[str]:  # type: ignore[type-arg]
+def render_load(result: dict[str, Any]) -> list[str]:
     targets, met = result["targets"], result["met"]
     lines = [
         f"{result['clients']} clients, {result['seconds_per_phase']} s a phase; paced clients "
@@ -237,7 +272,7 @@ def render_load(result: dict) -> list[str]:  # type: ignore[type-arg]
     return lines
 
 
-def render_explain(result: dict) -> list[str]:  # type: ignore[type-arg]
+def render_explain(result: dict[str, Any]) -> list[str]:
     lines = [
         "| statement | ms | indexes used | sequential scans | flagged |",
         "|---|---:|---|---|---|",
@@ -253,7 +288,7 @@ def render_explain(result: dict) -> list[str]:  # type: ignore[type-arg]
     return lines
 
 
-def render_generate(result: dict) -> list[str]:  # type: ignore[type-arg]
+def render_generate(result: dict[str, Any]) -> list[str]:
     lines = [
         f"{result['seconds']} s in all (target under {result['target_seconds'] // 60} minutes: "
         f"{yes_no(result['meets_target'])}).",
@@ -266,6 +301,21 @@ def render_generate(result: dict) -> list[str]:  # type: ignore[type-arg]
     ]
     waiting = ", ".join(f"{step['step']} ({step['target']:,})" for step in result["planned"])
     return [*lines, "", f"Not generated yet, waiting for their models: {waiting}."]
+
+
+RENDERERS: dict[str, Renderer] = {
+    "pages": render_pages,
+    "map_title": render_map_title,
+    "library": render_library,
+    "library_postgresql": render_library,
+    "jobs_search": render_jobs_search,
+    "jobs_search_postgresql": render_jobs_search,
+    "digests": render_digests,
+    "ingest": render_ingest,
+    "healthcheck": render_healthcheck,
+    "salaries": render_salaries,
+    "explain": render_explain,
+}
 
 
 def main() -> int:
