@@ -54,9 +54,12 @@ run: install assets
 # whole suite runs a second time on PostgreSQL.
 test: install assets lint typecheck audit pytest pytest-postgres
 
+# ruff (style, security, complexity, time zones), then the app layers and pure-module contracts
+# in pyproject.toml ([tool.importlinter]).
 lint: install
 	$(VENV_BIN)/ruff check .
 	$(VENV_BIN)/ruff format --check .
+	$(VENV_BIN)/lint-imports --no-cache
 
 typecheck: install
 	$(VENV_BIN)/mypy civictalent config

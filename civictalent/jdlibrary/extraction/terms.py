@@ -217,7 +217,8 @@ def _iso_date(text: str) -> str | None:
         "%Y-%m-%d",
     ):
         try:
-            parsed: date = datetime.strptime(cleaned, pattern).date()
+            # Only the calendar date is kept: no time of day, so no time zone to attach.
+            parsed: date = datetime.strptime(cleaned, pattern).date()  # noqa: DTZ007
         except ValueError:
             continue
         return parsed.isoformat()
