@@ -6,6 +6,7 @@ published): status changes go through transitions.py.
 
 from __future__ import annotations
 
+import logging
 from typing import Any
 
 from django.core.exceptions import ValidationError
@@ -15,6 +16,7 @@ from django.utils import timezone
 from civictalent.accounts.models import User
 from civictalent.core.audit import audit_record
 from civictalent.framework.mapping import role_level_for_title
+from civictalent.healthcheck.engine import CheckTooSlow
 from civictalent.jobs.criteria import seniority_of_level
 from civictalent.jobs.fields import VacancyFields
 from civictalent.jobs.indexing import vacancy_reindex
@@ -33,6 +35,8 @@ EDITABLE_STATUSES = frozenset(
     }
 )
 
+logger = logging.getLogger(__name__)
+
 
 def _values_apply(vacancy: Vacancy, values: dict[str, Any], *, map_role: bool) -> None:
     """The checked values on the vacancy, with what follows from them: the role level from the
@@ -47,7 +51,12 @@ def _values_apply(vacancy: Vacancy, values: dict[str, Any], *, map_role: bool) -
     level = vacancy.role_level
     vacancy.family_id = level.role.family_id if level else None
     vacancy.seniority = seniority_of_level(level.name, level.role.name) if level else ""
-    vacancy.health_score = vacancy_health_report(vacancy).score
+    try:
+        vacancy.health_score = vacancy_health_report(vacancy).score
+    except CheckTooSlow:
+        # Saving must not fail because the check could not finish: the last score stays, and
+        # the vacancy's check page says the check ran out of time.
+        logger.warning("Health check of vacancy %s ran out of time", vacancy.pk)
 
 
 def vacancy_create(

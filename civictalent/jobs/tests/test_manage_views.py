@@ -344,3 +344,16 @@ def test_the_council_list_filters_by_status_and_links_to_new(
     assert client_for(people["editor_a"]).get("/jobs/manage/")["Location"] == (
         f"/jobs/manage/{council_a.slug}/"
     )
+
+
+def test_saving_a_vacancy_whose_check_runs_out_of_time_still_saves_it(
+    people: dict[str, Any], council_a: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(engine, "CHECK_SECONDS", 0.0)
+    editor = client_for(people["editor_a"])
+    response = editor.post("/jobs/new/", {**form_post(), "organisation": str(council_a.pk)})
+    assert response.status_code == 302
+    vacancy = Vacancy.objects.get()
+    assert vacancy.health_score is None
+    page = editor.get(f"/jobs/{vacancy.pk}/check/").content.decode()
+    assert "We could not finish the health check of this advert" in page
