@@ -1,7 +1,5 @@
 """Who may curate the job description library: mark and unmark exemplars."""
 
-import rules
+from civictalent.core.predicates import add_permission, is_platform_admin
 
-from civictalent.core.predicates import is_platform_admin
-
-rules.add_perm("jdlibrary.curate", is_platform_admin)
+add_permission("jdlibrary.curate", is_platform_admin)

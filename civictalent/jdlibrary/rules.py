@@ -1,10 +1,17 @@
 """Who may contribute, see and change job descriptions."""
 
-from typing import Any
+from __future__ import annotations
 
-import rules
+from typing import TYPE_CHECKING
 
-from civictalent.core.predicates import is_platform_admin
+from civictalent.core.predicates import (
+    Person,
+    add_permission,
+    is_authenticated,
+    is_platform_admin,
+    object_predicate,
+    person_predicate,
+)
 from civictalent.jdlibrary import (
     curation_rules,  # noqa: F401 - jdlibrary.curate
     health_rules,  # noqa: F401 - council scores, re-scoring
@@ -15,28 +22,31 @@ from civictalent.organisations.predicates import (
     organisations_where,
 )
 
+if TYPE_CHECKING:
+    from civictalent.jdlibrary.models import JobDescription
 
-@rules.predicate
-def edits_for_some_council(user: Any) -> bool:
+
+@person_predicate
+def edits_for_some_council(user: Person) -> bool:
     return bool(organisations_where(user))
 
 
-@rules.predicate
-def is_published_to_everyone(user: Any, jd: Any) -> bool:
+@object_predicate
+def is_published_to_everyone(user: Person, jd: JobDescription) -> bool:
     return bool(jd.status == "published" and jd.visibility == "members")
 
 
-@rules.predicate
-def is_published(user: Any, jd: Any) -> bool:
+@object_predicate
+def is_published(user: Person, jd: JobDescription) -> bool:
     return bool(jd.status == "published")
 
 
-rules.add_perm(
-    "jdlibrary.contribute", rules.is_authenticated & (edits_for_some_council | is_platform_admin)
+add_permission(
+    "jdlibrary.contribute", is_authenticated & (edits_for_some_council | is_platform_admin)
 )
-rules.add_perm(
+add_permission(
     "jdlibrary.view_jd",
-    rules.is_authenticated
+    is_authenticated
     & (
         is_published_to_everyone
         | (is_published & is_council_member)
@@ -44,4 +54,4 @@ rules.add_perm(
         | is_platform_admin
     ),
 )
-rules.add_perm("jdlibrary.edit_jd", is_council_editor)
+add_permission("jdlibrary.edit_jd", is_council_editor)
