@@ -8,7 +8,7 @@ A rule matches in one of three ways:
   matches "analytical" and "committee" never matches "commit". Hyphenated words are one word:
   "data-driven" is not "driven".
 * ``regex``: a regular expression (case-insensitive unless ``case_sensitive: true``).
-* ``check``: the name of a structural check written in Python (see ``structural.py``).
+* ``check``: the name of a structural check written in Python (see the ``structural`` package).
 
 ``exceptions`` are phrases that cancel a match they overlap ("Active Directory" for "active");
 ``unless_sentence_has`` are phrases that cancel a match anywhere in the same sentence ("or
