@@ -4,7 +4,8 @@ numeric attributes read leniently, and the result both return."""
 from __future__ import annotations
 
 import re
-from typing import Protocol
+from collections.abc import Callable
+from typing import Any, Protocol
 
 from civictalent.documents.model import DocumentKind, DocumentRejected, ReadDocument
 from civictalent.documents.writer import TextWriter, kept_only
@@ -18,6 +19,40 @@ class StyledReader(Protocol):
 
     writer: TextWriter
     layout_tables: bool
+
+    def blocks(self, element: Any) -> None: ...
+
+
+def read_table(
+    reader: StyledReader,
+    rows: list[list[Any]],
+    *,
+    holds_layout: Callable[[Any], bool],
+    simple_row: Callable[[list[Any]], bool],
+    row_texts: Callable[[list[Any]], list[str]],
+) -> None:
+    """A table holds data (rows of short cells) unless it holds the page's layout: one column,
+    or a cell with a table or a heading inside. A layout table is read cell by cell, as if it
+    were not there; a data row of one paragraph a cell becomes a row of text, any other row is
+    read cell by cell."""
+    widest = max((len(cells) for cells in rows), default=0)
+    layout = widest <= 1 or any(holds_layout(cell) for cells in rows for cell in cells)
+    reader.writer.end_group()
+    if layout:
+        reader.layout_tables = True
+        for cells in rows:
+            for cell in cells:
+                reader.blocks(cell)
+        reader.writer.end_group()
+        return
+    for cells in rows:
+        if simple_row(cells):
+            reader.writer.row(row_texts(cells))
+        else:
+            for cell in cells:
+                reader.blocks(cell)
+            reader.writer.end_group()
+    reader.writer.end_group()
 
 
 def looks_like_heading(text: str) -> bool:

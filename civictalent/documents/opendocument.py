@@ -4,14 +4,20 @@ changes. content.xml and styles.xml are parsed with defusedxml."""
 
 from __future__ import annotations
 
+import builtins
 import re
 import zipfile
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from xml.etree.ElementTree import Element
 
 from civictalent.core.budget import check_time
 from civictalent.documents.model import DocumentRejected, ReadDocument
-from civictalent.documents.office import int_or_none, looks_like_heading, styled_result
+from civictalent.documents.office import (
+    int_or_none,
+    looks_like_heading,
+    read_table,
+    styled_result,
+)
 from civictalent.documents.safety import parse_xml, read_entry
 from civictalent.documents.writer import TextWriter
 
@@ -80,8 +86,8 @@ class _OdtReader:
                     self._heading_style[name] = int(match.group(1))
                 elif name == "Title":
                     self._heading_style[name] = 1
-                elif level and level.isdigit() and 0 < int(level) < 10:
-                    self._heading_style[name] = int(level)
+                elif (outline := int_or_none(level)) is not None and 0 < outline < 10:
+                    self._heading_style[name] = outline
 
     def _chain(self, name: str | None) -> Iterator[str]:
         seen: set[str] = set()
@@ -153,36 +159,24 @@ class _OdtReader:
         self.writer.end_group()
 
     def table(self, table: Element) -> None:
-        rows = list(_odt_rows(table))
-        widest = max((len(cells) for cells in rows), default=0)
-        layout = widest <= 1 or any(
-            cell.find(f".//{_TABLE}table") is not None or cell.find(f"{_TEXT}h") is not None
-            for cells in rows
-            for cell in cells
-        )
-        self.writer.end_group()
-        if layout:
-            self.layout_tables = True
-            for cells in rows:
-                for cell in cells:
-                    self.blocks(cell)
-            self.writer.end_group()
-            return
-        for cells in rows:
-            simple = all(
+        read_table(
+            self,
+            list(_odt_rows(table)),
+            holds_layout=lambda cell: (
+                cell.find(f".//{_TABLE}table") is not None or cell.find(f"{_TEXT}h") is not None
+            ),
+            simple_row=lambda cells: all(
                 len(cell) <= 1 and all(child.tag == f"{_TEXT}p" for child in cell) for cell in cells
-            )
-            if simple:
-                values = []
-                for cell in cells:
-                    paragraph = cell.find(f"{_TEXT}p")
-                    values.append(self._inline(paragraph, None)[0] if paragraph is not None else "")
-                self.writer.row(values)
-            else:
-                for cell in cells:
-                    self.blocks(cell)
-                self.writer.end_group()
-        self.writer.end_group()
+            ),
+            row_texts=self._row_texts,
+        )
+
+    def _row_texts(self, cells: Sequence[Element]) -> builtins.list[str]:
+        values = []
+        for cell in cells:
+            paragraph = cell.find(f"{_TEXT}p")
+            values.append(self._inline(paragraph, None)[0] if paragraph is not None else "")
+        return values
 
     def _frames(self, element: Element) -> None:
         for frame in element.iter(f"{_DRAW}text-box"):

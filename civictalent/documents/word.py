@@ -15,7 +15,12 @@ from typing import Any
 
 from civictalent.core.budget import check_time
 from civictalent.documents.model import DocumentRejected, ReadDocument
-from civictalent.documents.office import int_or_none, looks_like_heading, styled_result
+from civictalent.documents.office import (
+    int_or_none,
+    looks_like_heading,
+    read_table,
+    styled_result,
+)
 from civictalent.documents.safety import parse_xml, read_entry
 from civictalent.documents.writer import TextWriter
 
@@ -235,30 +240,17 @@ class _WordReader:
             [cell for cell in row.iterchildren(f"{_W}tc") if not _continues_merge(cell)]
             for row in table.iterchildren(f"{_W}tr")
         ]
-        widest = max((len(cells) for cells in rows), default=0)
-        layout = widest <= 1 or any(
-            cell.find(f".//{_W}tbl") is not None or self._has_heading(cell)
-            for cells in rows
-            for cell in cells
+        read_table(
+            self,
+            rows,
+            holds_layout=lambda cell: (
+                cell.find(f".//{_W}tbl") is not None or self._has_heading(cell)
+            ),
+            simple_row=lambda cells: all(len(cell.findall(f"{_W}p")) <= 1 for cell in cells),
+            row_texts=lambda cells: [
+                self._text(paragraph, None)[0] for paragraph in _paragraphs(cells)
+            ],
         )
-        self.writer.end_group()
-        if layout:
-            self.layout_tables = True
-            for cells in rows:
-                for cell in cells:
-                    self.blocks(cell)
-            self.writer.end_group()
-            return
-        for cells in rows:
-            simple = all(len(cell.findall(f"{_W}p")) <= 1 for cell in cells)
-            if simple:
-                texts = [self._text(paragraph, None)[0] for paragraph in _paragraphs(cells)]
-                self.writer.row(texts)
-            else:
-                for cell in cells:
-                    self.blocks(cell)
-                self.writer.end_group()
-        self.writer.end_group()
 
     def _has_heading(self, cell: Any) -> bool:
         for paragraph in cell.iterchildren(f"{_W}p"):

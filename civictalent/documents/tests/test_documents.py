@@ -749,3 +749,19 @@ def test_unexpected_parser_errors_become_a_message(monkeypatch: pytest.MonkeyPat
     assert rejected(build_docx(), "jd.docx").startswith(
         "We could not read this file: RuntimeError: boom."
     )
+
+
+@pytest.mark.parametrize("level", ["²", "1_0", "99999999999999999999", "-3", " 2 "])
+def test_an_odd_outline_level_on_a_paragraph_style_is_read_without_an_error(level: str) -> None:
+    """A crafted default-outline-level ("²" passes str.isdigit and breaks int()) is ignored or
+    read as the number it is, never an error."""
+    content = odt_content(
+        body='<text:p text:style-name="Odd">Main duties</text:p><text:p>Build pipelines.</text:p>'
+    ).replace(
+        "</office:automatic-styles>",
+        '<style:style style:name="Odd" style:family="paragraph" '
+        f'style:default-outline-level="{level}"/></office:automatic-styles>',
+    )
+    read = read_document(build_odt(content), "jd.odt")
+    assert "Build pipelines." in read.text
+    assert ("Main duties" in read.headings) == (level.strip() == "2")
