@@ -68,41 +68,36 @@ class PersonalDataViewAudit(admin.ModelAdmin):
         extra_context: Any = None,
     ) -> Any:
         response = super().change_view(request, object_id, form_url, extra_context)
-        if request.method == "GET" and _succeeded(response):
-            name = self.model._meta.verbose_name
-            personal_data_view_record(
-                request=request,
-                target_type=self.model._meta.label,
-                target_id=str(object_id),
-                summary=f"{request.user} viewed {name} {object_id} in the admin site",
-            )
+        if request.method == "GET":
+            self._record_record_view(request, response, object_id, "{name} {id}")
         return response
 
     def delete_view(self, request: HttpRequest, object_id: str, extra_context: Any = None) -> Any:
         response = super().delete_view(request, object_id, extra_context)
-        if request.method == "GET" and _succeeded(response):
-            name = self.model._meta.verbose_name
-            personal_data_view_record(
-                request=request,
-                target_type=self.model._meta.label,
-                target_id=str(object_id),
-                summary=f"{request.user} viewed {name} {object_id} before deleting it, in the "
-                "admin site",
+        if request.method == "GET":
+            self._record_record_view(
+                request, response, object_id, "{name} {id} before deleting it,"
             )
         return response
 
     def history_view(self, request: HttpRequest, object_id: str, extra_context: Any = None) -> Any:
         response = super().history_view(request, object_id, extra_context)
-        if _succeeded(response):
-            name = self.model._meta.verbose_name
-            personal_data_view_record(
-                request=request,
-                target_type=self.model._meta.label,
-                target_id=str(object_id),
-                summary=f"{request.user} viewed the history of {name} {object_id} in the admin "
-                "site",
-            )
+        self._record_record_view(request, response, object_id, "the history of {name} {id}")
         return response
+
+    def _record_record_view(
+        self, request: HttpRequest, response: Any, object_id: str, what: str
+    ) -> None:
+        """One record of one page about one record, if the page was shown."""
+        if not _succeeded(response):
+            return
+        seen = what.format(name=self.model._meta.verbose_name, id=object_id)
+        personal_data_view_record(
+            request=request,
+            target_type=self.model._meta.label,
+            target_id=str(object_id),
+            summary=f"{request.user} viewed {seen} in the admin site",
+        )
 
     def get_search_results(
         self, request: HttpRequest, queryset: Any, search_term: str

@@ -15,7 +15,7 @@ from __future__ import annotations
 import datetime
 import logging
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -256,6 +256,20 @@ PUBLISHED_NOTICE = Notice(
 # --------------------------------------------------------------------------------------------
 # The table
 
+PUBLISH = Transition(
+    sources=frozenset({VacancyStatus.SUBMITTED}),
+    target=VacancyStatus.PUBLISHED,
+    may=_may_publish,
+    refused="You cannot publish this council's vacancies.",
+    wrong_status=_cannot_publish_now,
+    checks=(_publishable,),
+    effect=_first_published,
+    writes=("published_at",),
+    audit_action="vacancy.published",
+    audit_summary="{who} published the vacancy {title!r}",
+    tells=PUBLISHED_NOTICE,
+)
+
 TRANSITIONS: dict[str, Transition] = {
     "submit": Transition(
         sources=frozenset({VacancyStatus.DRAFT, VacancyStatus.REJECTED}),
@@ -277,33 +291,12 @@ TRANSITIONS: dict[str, Transition] = {
         ),
     ),
     # Moderators publish what a council has sent them...
-    "publish": Transition(
-        sources=frozenset({VacancyStatus.SUBMITTED}),
-        target=VacancyStatus.PUBLISHED,
-        may=_may_publish,
-        refused="You cannot publish this council's vacancies.",
-        wrong_status=_cannot_publish_now,
-        checks=(_publishable,),
-        effect=_first_published,
-        writes=("published_at",),
-        audit_action="vacancy.published",
-        audit_summary="{who} published the vacancy {title!r}",
-        tells=PUBLISHED_NOTICE,
-    ),
+    "publish": PUBLISH,
     # ...while the admins of a council that may publish its own, and its imports, publish its
     # drafts directly.
-    "publish_own": Transition(
+    "publish_own": replace(
+        PUBLISH,
         sources=frozenset({VacancyStatus.DRAFT, VacancyStatus.REJECTED, VacancyStatus.SUBMITTED}),
-        target=VacancyStatus.PUBLISHED,
-        may=_may_publish,
-        refused="You cannot publish this council's vacancies.",
-        wrong_status=_cannot_publish_now,
-        checks=(_publishable,),
-        effect=_first_published,
-        writes=("published_at",),
-        audit_action="vacancy.published",
-        audit_summary="{who} published the vacancy {title!r}",
-        tells=PUBLISHED_NOTICE,
     ),
     "reject": Transition(
         sources=frozenset({VacancyStatus.SUBMITTED}),
