@@ -19,12 +19,25 @@ bodies over its own limit before they arrive (docs/operations.md).
 from __future__ import annotations
 
 import io
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import PurePath
 from typing import Any
 
+from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import UploadedFile
 from django.core.files.uploadhandler import FileUploadHandler, StopFutureHandlers
 
-__all__ = ["MAX_REQUEST_BYTES", "MAX_UPLOAD_BYTES", "RefusedUpload", "UploadLimitHandler"]
+__all__ = [
+    "CSV_CONTENT_TYPES",
+    "MAX_REQUEST_BYTES",
+    "MAX_UPLOAD_BYTES",
+    "UNKNOWN_CONTENT_TYPES",
+    "RefusedUpload",
+    "UploadLimitHandler",
+    "UploadMessages",
+    "upload_bytes",
+]
 
 MEGABYTE = 1024 * 1024
 # The largest file any form accepts: documents (civictalent.documents.MAX_FILE_BYTES) and vacancy
@@ -79,3 +92,62 @@ class UploadLimitHandler(FileUploadHandler):
             return None
         size = max(self.received, self.request_length or 0)
         return RefusedUpload(self.file_name or "upload", size, self.content_type)
+
+
+# What browsers send for a .csv file: Excel on Windows calls it application/vnd.ms-excel.
+CSV_CONTENT_TYPES = frozenset(
+    {
+        "text/csv",
+        "text/plain",
+        "text/comma-separated-values",
+        "text/x-csv",
+        "application/csv",
+        "application/x-csv",
+        "application/vnd.ms-excel",
+    }
+)
+# What a browser sends when it does not know: the file's name decides.
+UNKNOWN_CONTENT_TYPES = frozenset({"", "application/octet-stream"})
+
+
+@dataclass(frozen=True)
+class UploadMessages:
+    """What a form says about a refused file. Each may name ``{name}``, ``{size}`` (in MB, one
+    decimal place) and ``{limit_mb}`` (whole MB)."""
+
+    too_large: str
+    larger_than_it_said: str
+    empty: str
+    wrong_type: str
+
+
+def upload_bytes(
+    upload: UploadedFile,
+    *,
+    limit_bytes: int,
+    accepts: Callable[[str, str], bool],
+    say: UploadMessages,
+    unnamed: str = "The file",
+) -> bytes:
+    """The upload's bytes, checked by size and type before anything parses them: by the size it
+    declares, then by its name's suffix and content type (``accepts(suffix, content_type)``),
+    then by what is really there. ValidationError with the form's own words otherwise."""
+    name = upload.name or unnamed
+    size = upload.size or 0
+    words = {
+        "name": name,
+        "size": f"{size / 1_048_576:.1f} MB",
+        "limit_mb": limit_bytes // MEGABYTE,
+    }
+    if size > limit_bytes:
+        raise ValidationError(say.too_large.format(**words))
+    if size == 0:
+        raise ValidationError(say.empty.format(**words))
+    content_type = (upload.content_type or "").split(";")[0].strip().lower()
+    if not accepts(PurePath(name).suffix.lower(), content_type):
+        raise ValidationError(say.wrong_type.format(**words))
+    upload.seek(0)
+    data = upload.read(limit_bytes + 1)
+    if len(data) > limit_bytes:
+        raise ValidationError(say.larger_than_it_said.format(**words))
+    return data

@@ -12,62 +12,48 @@ from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import UploadedFile
 
 from civictalent.core.forms import GovukFormMixin
+from civictalent.core.uploads import (
+    CSV_CONTENT_TYPES,
+    UNKNOWN_CONTENT_TYPES,
+    UploadMessages,
+    upload_bytes,
+)
 from civictalent.jdlibrary.forms import MAX_UPLOAD_BYTES
 from civictalent.jobs.models import CouncilJobsSettings, FeedFormat
 
 FORMAT_OF_SUFFIX = {".csv": "csv", ".txt": "csv", ".json": "json", ".xml": "xml"}
-# What browsers send for these files (Excel on Windows calls a CSV application/vnd.ms-excel).
 CONTENT_TYPES = {
-    "csv": frozenset(
-        {
-            "text/csv",
-            "text/plain",
-            "text/comma-separated-values",
-            "text/x-csv",
-            "application/csv",
-            "application/x-csv",
-            "application/vnd.ms-excel",
-        }
-    ),
+    "csv": CSV_CONTENT_TYPES,
     "json": frozenset({"application/json", "text/json", "text/plain"}),
     "xml": frozenset({"application/xml", "text/xml", "text/plain"}),
 }
-ANY_TYPE = frozenset({"", "application/octet-stream"})
+VACANCY_FILE_MESSAGES = UploadMessages(
+    too_large="{name} is {size}; the limit is {limit_mb} MB. Split the vacancies into smaller "
+    "files.",
+    larger_than_it_said="{name} is larger than {limit_mb} MB. Split it into smaller files.",
+    empty="{name} is empty. Choose the file with your vacancies.",
+    wrong_type="{name} is not a CSV, JSON or XML file. Save your vacancies as .csv (CSV UTF-8), "
+    ".json or .xml, starting from the template.",
+)
 
 
-def _megabytes(size: int) -> str:
-    return f"{size / 1_048_576:.1f} MB"
+def _is_vacancy_file(suffix: str, content_type: str) -> bool:
+    file_format = FORMAT_OF_SUFFIX.get(suffix)
+    return file_format is not None and (
+        content_type in CONTENT_TYPES[file_format] or content_type in UNKNOWN_CONTENT_TYPES
+    )
 
 
 def read_vacancy_upload(upload: UploadedFile) -> tuple[bytes, str]:
     """The upload's bytes and format (csv, json or xml), checked by size and type before
     anything parses it; ValidationError with what to do otherwise."""
-    name = upload.name or "The file"
-    size = upload.size or 0
-    if size > MAX_UPLOAD_BYTES:
-        raise ValidationError(
-            f"{name} is {_megabytes(size)}; the limit is {MAX_UPLOAD_BYTES // 1_048_576} MB. "
-            "Split the vacancies into smaller files."
-        )
-    if size == 0:
-        raise ValidationError(f"{name} is empty. Choose the file with your vacancies.")
-    file_format = FORMAT_OF_SUFFIX.get(PurePath(name).suffix.lower())
-    content_type = (upload.content_type or "").split(";")[0].strip().lower()
-    if file_format is None or (
-        content_type not in CONTENT_TYPES[file_format] and content_type not in ANY_TYPE
-    ):
-        raise ValidationError(
-            f"{name} is not a CSV, JSON or XML file. Save your vacancies as .csv (CSV UTF-8), "
-            ".json or .xml, starting from the template."
-        )
-    upload.seek(0)
-    data = upload.read(MAX_UPLOAD_BYTES + 1)
-    if len(data) > MAX_UPLOAD_BYTES:
-        raise ValidationError(
-            f"{name} is larger than {MAX_UPLOAD_BYTES // 1_048_576} MB. Split it into smaller "
-            "files."
-        )
-    return data, file_format
+    data = upload_bytes(
+        upload,
+        limit_bytes=MAX_UPLOAD_BYTES,
+        accepts=_is_vacancy_file,
+        say=VACANCY_FILE_MESSAGES,
+    )
+    return data, FORMAT_OF_SUFFIX[PurePath(upload.name or "").suffix.lower()]
 
 
 class VacancyUploadForm(GovukFormMixin, forms.Form):

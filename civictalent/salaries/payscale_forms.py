@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from pathlib import PurePath
 from typing import Any
 
 from django import forms
@@ -10,54 +9,49 @@ from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import UploadedFile
 
 from civictalent.core.forms import GovukFormMixin
+from civictalent.core.uploads import (
+    CSV_CONTENT_TYPES,
+    UNKNOWN_CONTENT_TYPES,
+    UploadMessages,
+    upload_bytes,
+)
 from civictalent.core.vocabularies import PayZone
 from civictalent.organisations.models import Organisation
 from civictalent.salaries.models import PayScheme
 from civictalent.salaries.payscales import MAX_CSV_BYTES, check_pay_year, current_pay_year
 
-# What browsers send for a .csv file: Excel on Windows makes it application/vnd.ms-excel.
-CSV_CONTENT_TYPES = frozenset(
-    {
-        "text/csv",
-        "text/plain",
-        "text/comma-separated-values",
-        "text/x-csv",
-        "application/csv",
-        "application/x-csv",
-        "application/vnd.ms-excel",
-        "application/octet-stream",
-        "",
-    }
-)
 CSV_SUFFIXES = frozenset({".csv", ".txt"})
+CSV_FILE_MESSAGES = UploadMessages(
+    too_large="{name} is {size}. The file must be {limit_mb} MB or smaller: keep only the header "
+    "row and the figures.",
+    larger_than_it_said="{name} is larger than {limit_mb} MB. The file must be {limit_mb} MB or "
+    "smaller.",
+    empty="{name} is empty. Choose the CSV file with the figures.",
+    wrong_type="{name} is not a CSV file. Save the spreadsheet as 'CSV UTF-8 (Comma delimited)' "
+    "and upload the .csv file.",
+)
 _SNIFF_BYTES = 8192
+
+
+def _is_csv_file(suffix: str, content_type: str) -> bool:
+    return suffix in CSV_SUFFIXES and (
+        content_type in CSV_CONTENT_TYPES or content_type in UNKNOWN_CONTENT_TYPES
+    )
 
 
 def read_csv_upload(upload: UploadedFile) -> bytes:
     """The upload's bytes if it is a CSV text file of 1 MB or less; ValidationError if not."""
-    name = upload.name or "the file"
-    size = upload.size or 0
-    if size > MAX_CSV_BYTES:
-        raise ValidationError(
-            f"{name} is {size / 1_048_576:.1f} MB. The file must be 1 MB or smaller: keep only "
-            "the header row and the figures."
-        )
-    if size == 0:
-        raise ValidationError(f"{name} is empty. Choose the CSV file with the figures.")
-    content_type = (upload.content_type or "").split(";")[0].strip().lower()
-    if PurePath(name).suffix.lower() not in CSV_SUFFIXES or content_type not in CSV_CONTENT_TYPES:
-        raise ValidationError(
-            f"{name} is not a CSV file. Save the spreadsheet as 'CSV UTF-8 (Comma delimited)' "
-            "and upload the .csv file."
-        )
-    upload.seek(0)
-    data = upload.read(MAX_CSV_BYTES + 1)
-    if len(data) > MAX_CSV_BYTES:
-        raise ValidationError(f"{name} is larger than 1 MB. The file must be 1 MB or smaller.")
+    data = upload_bytes(
+        upload,
+        limit_bytes=MAX_CSV_BYTES,
+        accepts=_is_csv_file,
+        say=CSV_FILE_MESSAGES,
+        unnamed="the file",
+    )
     if b"\x00" in data[:_SNIFF_BYTES]:
         raise ValidationError(
-            f"{name} is not a text file (it may be an Excel workbook renamed to .csv). Save it "
-            "as 'CSV UTF-8 (Comma delimited)' and upload that."
+            f"{upload.name or 'the file'} is not a text file (it may be an Excel workbook "
+            "renamed to .csv). Save it as 'CSV UTF-8 (Comma delimited)' and upload that."
         )
     return data
 
