@@ -36,10 +36,15 @@ def link_in_latest_email(to: str, pattern: str) -> str:
 
 @pytest.mark.django_db(transaction=True)
 def test_sign_up_verify_join_and_get_approved(
-    live_server: Any, page: Any, people: dict[str, User | None], council_a: Organisation
+    live_server: Any,
+    page: Any,
+    people: dict[str, User | None],
+    council_a: Organisation,
+    settings: Any,
 ) -> None:
     audit = AccessibilityAudit()
     base = live_server.url
+    settings.SITE_URL = base  # the links in emails are on the site's configured address
 
     page.goto(base + "/")
     audit.check(page)

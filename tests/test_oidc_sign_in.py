@@ -231,10 +231,11 @@ def test_verified_council_address_signs_in_joins_the_council_and_links_one_accou
 
 @pytest.mark.django_db(transaction=True)
 def test_address_the_provider_does_not_verify_needs_our_verification_email(
-    live_server: Any, page: Any, entra: dict[str, Any], council_a: Organisation
+    live_server: Any, page: Any, entra: dict[str, Any], council_a: Organisation, settings: Any
 ) -> None:
     """Entra does not send ``email_verified``: the person proves the address before joining."""
     base = live_server.url
+    settings.SITE_URL = base  # the links in emails are on the site's configured address
     issuer = entra["settings"]["server_url"]
 
     start_sign_in(page, base)
