@@ -50,8 +50,14 @@ class CategoryGroup:
     findings: tuple[NumberedFinding, ...]
 
 
-SEVERITY_LABELS = {"error": "Fix this", "warning": "Consider changing", "advice": "Advice"}
+SEVERITY_LABELS = {
+    "must_change": "Must change",
+    "error": "Fix this",
+    "warning": "Consider changing",
+    "advice": "Advice",
+}
 SEVERITY_TAGS = {
+    "must_change": "govuk-tag--red",
     "error": "govuk-tag--red",
     "warning": "govuk-tag--orange",
     "advice": "govuk-tag--blue",

@@ -82,6 +82,7 @@ def scoring(request: HttpRequest) -> HttpResponse:
                             "severity": rule.severity,
                             "message": PLACEHOLDER.sub("…", rule.message),
                             "source": rule.source,
+                            "source_url": rule.source_url,
                         }
                         for rule in rule_set.rules
                         if rule.category == key

@@ -135,8 +135,11 @@ def _finding(rule: Rule, hit: Hit, text: str) -> Finding:
         start=hit.start,
         end=hit.end,
         excerpt=excerpt,
-        replacement=_cased(rule.replacement_for(excerpt), excerpt) if excerpt else None,
+        replacement=_cased(rule.replacement_for(excerpt), excerpt, rule, text, hit.start)
+        if excerpt
+        else None,
         source=rule.source,
+        source_url=rule.source_url,
     )
 
 
@@ -162,7 +165,8 @@ def apply_suggestion(text: str, finding_rule: str, start: int, end: int) -> str:
             f"The text at {start}-{end} ({excerpt!r}) no longer matches rule {finding_rule}; "
             "the text has changed since it was checked. Check it again."
         )
-    return text[:start] + (_cased(replacement, excerpt) or replacement) + text[end:]
+    cased = _cased(replacement, excerpt, rule, text, start) or replacement
+    return text[:start] + cased + text[end:]
 
 
 def _whole_words(text: str, start: int, end: int) -> bool:
@@ -171,8 +175,15 @@ def _whole_words(text: str, start: int, end: int) -> bool:
     return not (before.isalnum() or after.isalnum())
 
 
-def _cased(replacement: str | None, original: str) -> str | None:
+def _cased(replacement: str | None, original: str, rule: Rule, text: str, start: int) -> str | None:
+    """The replacement in the excerpt's case; a rule that ``keeps_case`` (an acronym's
+    expansion) keeps its own, with a capital only at the start of a sentence or line."""
     if not replacement or not original:
+        return replacement
+    if rule.keeps_case:
+        before = text[max(0, start - 10) : start].rstrip(' \t"\u201c(')
+        if not before or before[-1] in ".!?:\n":
+            return replacement[0].upper() + replacement[1:]
         return replacement
     if original[0].isupper():
         return replacement[0].upper() + replacement[1:]

@@ -8,9 +8,11 @@ from typing import Any
 __all__ = [
     "CATEGORIES",
     "CATEGORY_LABELS",
+    "EQUALITY_ACT_CHARACTERISTICS",
     "SEVERITIES",
     "SEVERITY_RANK",
     "CategoryResult",
+    "Characteristic",
     "DocumentFacts",
     "Finding",
     "Report",
@@ -26,8 +28,45 @@ CATEGORIES: tuple[tuple[str, str], ...] = (
     ("hygiene", "Document hygiene"),
 )
 CATEGORY_LABELS: dict[str, str] = dict(CATEGORIES)
-SEVERITIES: tuple[str, ...] = ("error", "warning", "advice")  # most serious first
+# most serious first; "must_change" is wording that touches a characteristic the Equality Act
+# 2010 protects, and every rule of that severity names the characteristic
+SEVERITIES: tuple[str, ...] = ("must_change", "error", "warning", "advice")
 SEVERITY_RANK: dict[str, int] = {severity: rank for rank, severity in enumerate(SEVERITIES)}
+
+
+@dataclass(frozen=True)
+class Characteristic:
+    """A protected characteristic of the Equality Act 2010, as a finding cites it."""
+
+    name: str
+    reason: str  # the sentence added to the finding's message
+    source_url: str
+
+
+_ACT = "https://www.legislation.gov.uk/ukpga/2010/15/section/"
+EQUALITY_ACT_CHARACTERISTICS: dict[str, Characteristic] = {
+    "age": Characteristic(
+        "age",
+        "Age is a protected characteristic under the Equality Act 2010 (section 5).",
+        _ACT + "5",
+    ),
+    "disability": Characteristic(
+        "disability",
+        "Disability is a protected characteristic under the Equality Act 2010 (section 6).",
+        _ACT + "6",
+    ),
+    "race": Characteristic(
+        "race",
+        "Race, which includes nationality and national origins, is a protected characteristic "
+        "under the Equality Act 2010 (section 9).",
+        _ACT + "9",
+    ),
+    "sex": Characteristic(
+        "sex",
+        "Sex is a protected characteristic under the Equality Act 2010 (section 11).",
+        _ACT + "11",
+    ),
+}
 
 
 @dataclass(frozen=True)
@@ -54,6 +93,8 @@ class Finding:
     excerpt: str
     replacement: str | None
     source: str
+    # a link to the source, where there is one to give (the Equality Act section cited)
+    source_url: str = ""
 
     def as_json(self) -> dict[str, Any]:
         return {

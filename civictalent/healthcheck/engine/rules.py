@@ -12,7 +12,13 @@ A rule matches in one of three ways:
 
 ``exceptions`` are phrases that cancel a match they overlap ("Active Directory" for "active");
 ``unless_sentence_has`` are phrases that cancel a match anywhere in the same sentence ("or
-equivalent experience" for a degree requirement).
+equivalent experience" for a degree requirement); ``unless_text_has`` are phrases that cancel
+every match of the rule when they appear anywhere in the text ("driving is essential" for "own
+car"). With ``skip_mentions: true`` wording quoted as an example ("phrases such as 'digital
+native'") is a mention, not a use, and is not flagged.
+
+A rule of severity ``must_change`` names the Equality Act 2010 characteristic its wording
+touches (``characteristic: age``); the finding's message says so and links to the section.
 """
 
 from __future__ import annotations
@@ -27,7 +33,7 @@ import yaml
 
 from civictalent.core.budget import check_time
 
-from .model import CATEGORY_LABELS, SEVERITIES
+from .model import CATEGORY_LABELS, EQUALITY_ACT_CHARACTERISTICS, SEVERITIES, Characteristic
 from .text import Analysis, lemma_candidates
 
 __all__ = [
@@ -40,6 +46,7 @@ __all__ = [
     "load_rules",
     "match_regex_rule",
     "match_word_rules",
+    "quoted_mention",
 ]
 
 RULES_DIRECTORY = Path(__file__).resolve().parent.parent / "rules"
@@ -99,6 +106,11 @@ class Rule:
     # literal lower-case strings, at least one of which must be in the text for a match
     requires: tuple[str, ...] = ()
     searches_lower: bool = False
+    unless_text_has: re.Pattern[str] | None = None
+    skip_mentions: bool = False
+    source_url: str = ""
+    # the replacement goes in as written (an acronym's expansion), not in the excerpt's case
+    keeps_case: bool = False
 
     def may_match(self, analysis: Analysis) -> bool:
         """A quick test that lets most rules skip their regex on most texts."""
@@ -141,6 +153,17 @@ class Rule:
             for match in self.exceptions.finditer(analysis.text, window_start, end + 60):
                 if match.start() < max(end, start + 1) and match.end() > start:
                     return False
+        if self.unless_text_has is not None:
+            key_text = ("unless_text_has", self.id)
+            anywhere = analysis.memo.get(key_text)
+            if anywhere is None:
+                anywhere = analysis.memo[key_text] = (
+                    self.unless_text_has.search(analysis.text) is not None
+                )
+            if anywhere:
+                return False
+        if self.skip_mentions and quoted_mention(analysis.text, start, end):
+            return False
         if self.unless_sentence_has is not None:
             span = analysis.span_of_sentence_or_line(start)
             # Once per sentence: a long sentence full of hits would be searched once per hit.
@@ -153,6 +176,45 @@ class Rule:
             if found:
                 return False
         return True
+
+
+# An opening quotation mark -> its closing mark. A straight single quote is left out: it is
+# also an apostrophe.
+_QUOTES = {'"': '"', "\u201c": "\u201d", "\u2018": "\u2019"}
+_QUOTE_WINDOW = 160
+# what introduces a quotation as an example of wording rather than as a requirement
+_MENTION_CUE_RE = re.compile(
+    r"(?:\b(?:such\s+as|like|words?|phrases?|terms?|expressions?|wording|called|named|titled|"
+    r"avoid(?:s|ing)?|e\.g\.|for\s+example|instead\s+of|rather\s+than|replaced?|removed?|"
+    r"not|never|say(?:ing)?|writ(?:e|ing))(?:\s+(?:an?|the))?|[\"\u201d\u2019]\s*(?:,|and|or))\s*$",
+    re.IGNORECASE,
+)
+
+
+def quoted_mention(text: str, start: int, end: int) -> bool:
+    """True if ``text[start:end]`` is inside quotation marks on one line that are introduced as
+    an example of wording ("we no longer write phrases such as "young and dynamic""). Looks at
+    no more than ``_QUOTE_WINDOW`` characters each side, so it costs the same on any text."""
+    low = max(0, start - _QUOTE_WINDOW)
+    newline = text.rfind("\n", low, start)
+    left = newline + 1 if newline >= 0 else low
+    opener = -1
+    for mark, closer in _QUOTES.items():
+        at = text.rfind(mark, left, start)
+        if at < 0:
+            continue
+        if mark == closer:
+            if text.count(mark, left, start) % 2 == 0:
+                continue
+        elif text.rfind(closer, at + 1, start) >= 0:
+            continue
+        found = text.find(closer, end, min(len(text), end + _QUOTE_WINDOW))
+        line_end = text.find("\n", end, min(len(text), end + _QUOTE_WINDOW))
+        if found >= 0 and (line_end < 0 or found < line_end):
+            opener = max(opener, at)
+    if opener < 0:
+        return False
+    return _MENTION_CUE_RE.search(text, max(left, opener - 40), opener) is not None
 
 
 @dataclass(frozen=True)
@@ -201,6 +263,7 @@ def _compile_rule(filename: str, raw: Any, checks: set[str]) -> Rule:
         raise RuleError(f"{where}: unknown category {raw['category']!r}")
     if raw["severity"] not in SEVERITIES:
         raise RuleError(f"{where}: severity must be one of {', '.join(SEVERITIES)}")
+    characteristic = _characteristic(raw, where)
     scope = raw.get("scope", "passage")
     if scope not in SCOPES:
         raise RuleError(f"{where}: scope must be 'passage' or 'document'")
@@ -242,7 +305,8 @@ def _compile_rule(filename: str, raw: Any, checks: set[str]) -> Rule:
         severity=raw["severity"],
         scope=scope,
         kind=kind,
-        message=_clean(raw["message"]),
+        message=_clean(raw["message"])
+        + (" " + characteristic.reason if characteristic is not None else ""),
         suggestion=_clean(raw["suggestion"]),
         source=_clean(raw["source"]),
         phrases=phrases,
@@ -256,7 +320,24 @@ def _compile_rule(filename: str, raw: Any, checks: set[str]) -> Rule:
         first_only=bool(raw.get("first_only", False)),
         requires=tuple(str(word).lower() for word in raw.get("requires") or ()),
         searches_lower=searches_lower,
+        unless_text_has=_phrases_pattern(raw.get("unless_text_has")),
+        skip_mentions=bool(raw.get("skip_mentions", False)),
+        source_url=characteristic.source_url if characteristic is not None else "",
+        keeps_case=bool(raw.get("keeps_case", False)),
     )
+
+
+def _characteristic(raw: dict[str, Any], where: str) -> Characteristic | None:
+    """The Equality Act 2010 characteristic a rule cites; a must_change rule must cite one."""
+    characteristic = EQUALITY_ACT_CHARACTERISTICS.get(str(raw.get("characteristic", "")))
+    if raw.get("characteristic") and characteristic is None:
+        known = ", ".join(EQUALITY_ACT_CHARACTERISTICS)
+        raise RuleError(f"{where}: characteristic must be one of {known}")
+    if raw["severity"] == "must_change" and characteristic is None:
+        raise RuleError(
+            f"{where}: a must_change rule names the Equality Act 2010 characteristic it touches"
+        )
+    return characteristic
 
 
 def _clean(value: Any) -> str:

@@ -1,8 +1,8 @@
 """From findings to a score: category sub-scores, a weighted average, then caps.
 
-1. Every category starts at 100. Each finding takes off points by severity (error 25,
-   warning 10, advice 3). Only the first three findings of any one rule count, so twenty long
-   sentences cost the same as three. A category never goes below 10.
+1. Every category starts at 100. Each finding takes off points by severity (must change 25,
+   error 25, warning 10, advice 3). Only the first three findings of any one rule count, so
+   twenty long sentences cost the same as three. A category never goes below 10.
 2. The total is the weighted average of the category scores (weights below, summing to 100),
    rounded to the nearest whole number (halves round up).
 3. Caps then limit the total: no pay figure -> at most 60; no text layer -> at most 20;
@@ -14,9 +14,9 @@ Everything is integer arithmetic on the findings, so the same text always scores
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 
-from .model import CATEGORIES, CategoryResult, Finding
+from .model import CATEGORIES, SEVERITIES, SEVERITY_RANK, CategoryResult, Finding
 
 __all__ = [
     "CATEGORY_FLOOR",
@@ -24,11 +24,20 @@ __all__ = [
     "COUNTED_PER_RULE",
     "SEVERITY_POINTS",
     "category_results",
+    "ceilings",
     "explanation",
+    "score_without",
     "total_score",
+    "weighted_total",
 ]
 
-SEVERITY_POINTS: dict[str, int] = {"error": 25, "warning": 10, "advice": 3}
+SEVERITY_POINTS: dict[str, int] = {"must_change": 25, "error": 25, "warning": 10, "advice": 3}
+SEVERITY_WORDS: dict[str, tuple[str, str]] = {  # one, many
+    "must_change": ("must change", "must change"),
+    "error": ("error", "errors"),
+    "warning": ("warning", "warnings"),
+    "advice": ("advice", "advice"),
+}
 COUNTED_PER_RULE = 3
 CATEGORY_FLOOR = 10
 CATEGORY_WEIGHTS: dict[str, int] = {
@@ -45,6 +54,7 @@ NO_TEXT_LAYER_CAP = 20
 NO_PAY_RULE = "pay.no_pay_figure"
 NO_TEXT_LAYER_RULE = "hygiene.no_text_layer"
 
+assert set(SEVERITY_POINTS) == set(SEVERITIES) == set(SEVERITY_WORDS)
 assert sum(CATEGORY_WEIGHTS.values()) == 100
 assert set(CATEGORY_WEIGHTS) == {key for key, _ in CATEGORIES}
 
@@ -81,17 +91,12 @@ def _summary(findings: list[Finding]) -> str:
         return "Nothing to fix here."
     severities = Counter(finding.severity for finding in findings)
     parts = [
-        _counted(severities[severity], severity)
-        for severity in ("error", "warning", "advice")
+        f"{severities[severity]} {SEVERITY_WORDS[severity][severities[severity] != 1]}"
+        for severity in SEVERITIES
         if severities[severity]
     ]
-    worst = min(findings, key=lambda finding: list(SEVERITY_POINTS).index(finding.severity))
+    worst = min(findings, key=lambda finding: SEVERITY_RANK[finding.severity])
     return f"{_join(parts).capitalize()}; the most serious: {worst.message}"
-
-
-def _counted(count: int, severity: str) -> str:
-    plural = "" if count == 1 or severity == "advice" else "s"
-    return f"{count} {severity}{plural}"
 
 
 def _join(parts: list[str]) -> str:
@@ -102,8 +107,7 @@ def total_score(
     categories: dict[str, CategoryResult], fired: set[str], word_count: int
 ) -> tuple[int, tuple[str, ...]]:
     """The weighted total after caps, and one sentence for each cap applied."""
-    weighted = sum(result.score * result.weight for result in categories.values())
-    score = (weighted * 2 + 100) // 200  # round half up, in integers
+    score = weighted_total(categories)
     caps: list[str] = []
     if word_count == 0:
         return 0, ("There is no text to check, so the score is 0.",)
@@ -126,6 +130,7 @@ def explanation(categories: dict[str, CategoryResult], score: int, caps: tuple[s
     )
     text = (
         "Each of the seven categories starts at 100 and loses points for what we found: "
+        f"{SEVERITY_POINTS['must_change']} for wording that must change, "
         f"{SEVERITY_POINTS['error']} for an error, {SEVERITY_POINTS['warning']} for a warning and "
         f"{SEVERITY_POINTS['advice']} for advice, counting at most {COUNTED_PER_RULE} findings of "
         f"the same kind, and never going below {CATEGORY_FLOOR}. The total is the weighted average "
@@ -134,3 +139,39 @@ def explanation(categories: dict[str, CategoryResult], score: int, caps: tuple[s
     if caps:
         text += " " + " ".join(caps)
     return text + f" Score: {score} out of 100."
+
+
+def weighted_total(categories: dict[str, CategoryResult]) -> int:
+    """The weighted average of the category scores, before any cap."""
+    weighted = sum(result.score * result.weight for result in categories.values())
+    return (weighted * 2 + 100) // 200  # round half up, in integers
+
+
+# The finding that holds the score down, the most it can then be, and what lifts the limit.
+CEILINGS: tuple[tuple[str, int, str], ...] = (
+    (
+        NO_TEXT_LAYER_RULE,
+        NO_TEXT_LAYER_CAP,
+        "The document has no text layer, so the score cannot go above {cap} until you check a "
+        "version with real text.",
+    ),
+    (
+        NO_PAY_RULE,
+        NO_PAY_CAP,
+        "Pay is missing, so the score cannot go above {cap} until you add the salary.",
+    ),
+)
+
+
+def ceilings(findings: Iterable[Finding]) -> tuple[str, ...]:
+    """One plain sentence for each limit on the score that the findings set, lowest first."""
+    fired = {finding.rule for finding in findings}
+    return tuple(sentence.format(cap=cap) for rule, cap, sentence in CEILINGS if rule in fired)
+
+
+def score_without(findings: Sequence[Finding], removed: int, word_count: int) -> int:
+    """The score the text would get if ``findings[removed]`` were fixed and nothing else
+    changed: how much fixing it is worth."""
+    rest = [finding for index, finding in enumerate(findings) if index != removed]
+    categories = category_results(rest)
+    return total_score(categories, {finding.rule for finding in rest}, word_count)[0]

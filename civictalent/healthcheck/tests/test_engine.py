@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from civictalent.healthcheck.engine import (
@@ -11,6 +13,8 @@ from civictalent.healthcheck.engine import (
     apply_suggestion,
     check,
 )
+from civictalent.healthcheck.engine.rules import RuleError, load_rules, quoted_mention
+from civictalent.healthcheck.engine.scoring import ceilings, score_without
 from civictalent.healthcheck.engine.text import analyse, lemma_candidates
 
 GOOD_ADVERT = """# Data Analyst
@@ -226,3 +230,71 @@ def test_apply_suggestion_refuses_stale_or_unswappable_spans() -> None:
         apply_suggestion(text, "nonsense.rule", 0, 5)
     with pytest.raises(ValueError, match="outside the text"):
         apply_suggestion(text, "plain_english.wordy_phrase", 3, 99)
+
+
+def test_discriminatory_wording_must_change_and_cites_the_equality_act() -> None:
+    cited = {
+        "We are a young and dynamic team.": ("inclusive.ageist", "Age", "section/5"),
+        "You must be a native English speaker.": ("inclusive.native_speaker", "Race", "/9"),
+        "He will manage the data team.": ("inclusive.postholder_pronoun", "Sex", "/11"),
+        "You must have your own car.": ("inclusive.own_car", "Disability", "/6"),
+    }
+    for text, (rule, characteristic, section) in cited.items():
+        finding = next(f for f in check(text).findings if f.rule == rule)
+        assert finding.severity == "must_change", text
+        assert f"{characteristic}" in finding.message and "Equality Act 2010" in finding.message
+        assert finding.source_url.startswith("https://www.legislation.gov.uk/ukpga/2010/15/")
+        assert finding.source_url.endswith(section)
+
+
+def test_a_must_change_rule_without_a_characteristic_is_refused(tmp_path: Path) -> None:
+    (tmp_path / "x.yaml").write_text(
+        "rules:\n"
+        "  - {id: x.y, category: inclusive, severity: must_change, match: {regex: 'a'},\n"
+        "     message: m, suggestion: s, source: s}\n",
+        encoding="utf-8",
+    )
+    with pytest.raises(RuleError, match="names the Equality Act 2010 characteristic"):
+        load_rules(tmp_path)
+
+
+def test_quoted_examples_of_wording_are_mentions_and_scare_quotes_are_uses() -> None:
+    mention = 'We no longer write phrases such as "young and dynamic" in our adverts.'
+    denied = 'We are not a "work hard, play hard" organisation.'
+    used = 'We have a "work hard, play hard" culture and want a "digital native".'
+    assert not {f.rule for f in check(mention).findings} & {"inclusive.ageist"}
+    assert "inclusive.pressure_culture" not in {f.rule for f in check(denied).findings}
+    fired = {f.rule for f in check(used).findings}
+    assert {"inclusive.pressure_culture", "inclusive.ageist"} <= fired
+    start = mention.index("young")
+    assert quoted_mention(mention, start, start + 5)
+
+
+def test_own_car_is_not_flagged_when_the_job_needs_driving() -> None:
+    assert "inclusive.own_car" in {f.rule for f in check("You need your own car.").findings}
+    needs = "You will make site visits across London. You need your own car."
+    assert "inclusive.own_car" not in {f.rule for f in check(needs).findings}
+
+
+def test_framework_acronyms_are_spelled_out_in_one_click_in_the_sentence_case() -> None:
+    text = "You will build reports in Power BI. BI tools matter, and so does our BI team."
+    findings = [f for f in check(text).findings if f.rule == "skills.framework_acronym"]
+    assert [f.excerpt for f in findings] == ["BI"]  # once, and not the product's "BI"
+    first = findings[0]
+    assert first.replacement == "Business intelligence (BI)"  # it starts a sentence
+    assert apply_suggestion(text, first.rule, first.start, first.end).startswith(
+        "You will build reports in Power BI. Business intelligence (BI) tools"
+    )
+    middle = "We use MI reports."
+    finding = next(f for f in check(middle).findings if f.rule == "skills.framework_acronym")
+    assert finding.replacement == "management information (MI)"
+    assert "skills.unexplained_acronym" not in {f.rule for f in check(middle).findings}
+
+
+def test_the_worth_of_a_fix_and_the_ceilings_on_the_score() -> None:
+    report = check("We want a young team. You will utilise data.")
+    assert ceilings(report.findings) == (
+        "Pay is missing, so the score cannot go above 60 until you add the salary.",
+    )
+    no_pay = next(i for i, f in enumerate(report.findings) if f.rule == "pay.no_pay_figure")
+    assert score_without(report.findings, no_pay, report.word_count) > report.score

@@ -1,11 +1,16 @@
-"""Checks of inclusive language: the balance of masculine- and feminine-coded words."""
+"""Checks of inclusive language: the balance of masculine- and feminine-coded words, and a
+gendered pronoun for the post-holder."""
 
 from __future__ import annotations
 
+from bisect import bisect_right
+
+from civictalent.core.budget import check_time
+
 from ..rules import Hit, Rule
-from ..text import lemma_candidates
+from ..text import Analysis, lemma_candidates
 from .context import Context
-from .params import distinct, int_param, word_set
+from .params import distinct, int_param, param_pattern, word_set
 from .registry import register
 
 
@@ -40,3 +45,45 @@ def gender_coded_balance(context: Context, rule: Rule) -> list[Hit]:
             },
         )
     ]
+
+
+@register("postholder_pronoun")
+def postholder_pronoun(context: Context, rule: Rule) -> list[Hit]:
+    """ "he will", "she must": a gendered pronoun for the person who gets the job.
+
+    In an advert such a pronoun is nearly always about the post-holder. It is left alone when
+    its sentence (up to the pronoun) or the sentence before names someone else ("you will
+    report to the Head of Data; she will ...") and not the post-holder.
+    """
+    analysis = context.analysis
+    text = analysis.text
+    clauses = [
+        Hit(match.start(), match.end(), {"match": match.group()})
+        for match in param_pattern(rule, "postholder_clause").finditer(text)
+    ]
+    clause_starts = [hit.start for hit in clauses]
+    hits = list(clauses)
+    someone_else = param_pattern(rule, "someone_else")
+    postholder = param_pattern(rule, "postholder")
+    for match in param_pattern(rule, "pronoun").finditer(text):
+        check_time()
+        start, end = match.span()
+        inside = bisect_right(clause_starts, start) - 1
+        if inside >= 0 and start < clauses[inside].end:
+            continue
+        before = _previous_sentence_start(analysis, start)
+        if someone_else.search(text, before, start) and not postholder.search(text, before, start):
+            continue
+        hits.append(Hit(start, end, {"match": match.group()}))
+    return sorted(
+        (hit for hit in hits if rule.allows(analysis, hit.start, hit.end)),
+        key=lambda hit: hit.start,
+    )
+
+
+def _previous_sentence_start(analysis: Analysis, offset: int) -> int:
+    """Where the sentence before the one holding ``offset`` starts (at most 400 characters
+    back, so a run of pronouns costs the same on any text)."""
+    index = bisect_right(analysis.sentence_starts, offset) - 1
+    start = analysis.sentences[max(0, index - 1)].start if index >= 0 else 0
+    return max(start, offset - 400)

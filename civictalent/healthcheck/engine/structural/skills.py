@@ -4,6 +4,7 @@ more jargon than named skills."""
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from civictalent.core.budget import check_time
 
@@ -144,6 +145,49 @@ def _spelled_out(analysis: Analysis, acronym: str) -> bool:
         if matched == len(letters):
             return True
     return False
+
+
+@register("framework_acronym")
+def framework_acronym(context: Context, rule: Rule) -> list[Hit]:
+    """The framework's own shorthand (DDaT, BI, MI, ...) used before, or without, the words it
+    stands for. Flagged once each; "Power BI" and other product names are left alone."""
+    analysis = context.analysis
+    text = analysis.text
+    acronyms = {str(key): str(value) for key, value in rule.params.get("acronyms", {}).items()}
+    if not acronyms:
+        return []
+    pattern = _framework_pattern(tuple(acronyms))
+    products = {str(word) for word in rule.params.get("not_after", ())}
+    seen: set[str] = set()
+    hits = []
+    for match in pattern.finditer(text):
+        check_time()
+        acronym = match.group(1)
+        expansion = acronyms[acronym]
+        if expansion in seen:
+            continue
+        before = _WORD_BEFORE_RE.search(text, max(0, match.start() - 30), match.start())
+        if before is not None and before.group(1) in products:
+            continue
+        seen.add(expansion)
+        if _in_shouting(analysis, match.start(), match.end()):
+            continue
+        if _expansion_pattern(expansion).search(text) or f"({acronym})" in text:
+            continue
+        hits.append(Hit(match.start(1), match.end(1), {"acronym": acronym, "expansion": expansion}))
+    return hits
+
+
+@lru_cache(maxsize=8)
+def _framework_pattern(acronyms: tuple[str, ...]) -> re.Pattern[str]:
+    body = "|".join(re.escape(acronym) for acronym in sorted(acronyms, key=len, reverse=True))
+    return re.compile(rf"(?<![\w.&/-])({body})(?![\w&-])")
+
+
+@lru_cache(maxsize=32)
+def _expansion_pattern(expansion: str) -> re.Pattern[str]:
+    words = [re.escape(word) for word in re.split(r"[\s,-]+", expansion) if word]
+    return re.compile(r"\b" + r"[\s,-]+".join(words) + r"\b", re.IGNORECASE)
 
 
 @register("sector_over_skills")
