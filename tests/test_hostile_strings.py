@@ -16,10 +16,10 @@ from django.test import Client
 from django.urls import reverse
 
 from civictalent.accounts.models import User
+from civictalent.core.richtext import sanitise_html
 from civictalent.jdlibrary.models import JobDescription
 from civictalent.jobs import services as vacancy_services
 from civictalent.jobs.models import SavedSearch, Vacancy
-from civictalent.jobs.richtext import sanitise_html
 from civictalent.organisations.models import Organisation
 from tests.hostile.strings import SEARCHES, TEMPLATE, TEXTS, dangerous_markup
 

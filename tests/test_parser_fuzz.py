@@ -16,11 +16,11 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from civictalent.core.money import pounds_from_text
+from civictalent.core.richtext import html_to_text, sanitise_html
 from civictalent.documents import DocumentRejected, read_document
 from civictalent.framework.titles import TitleMapper, catalogue_from_starter
 from civictalent.jobs.criteria import SearchCriteria, criteria_from_query, keywords_match
 from civictalent.jobs.imports import ImportRejected, parse_vacancies
-from civictalent.jobs.richtext import html_to_text, sanitise_html
 from civictalent.salaries.parsing import parse_salary
 from civictalent.salaries.payscales import parse_grade_map_csv, parse_spine_csv
 from tests.hostile import files

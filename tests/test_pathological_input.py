@@ -35,13 +35,13 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.http import HttpResponse
 from django.test import Client
 
+from civictalent.core.richtext import html_to_markdown, html_to_text, render, sanitise_html
 from civictalent.documents import DocumentRejected, read_document
 from civictalent.framework.titles import TitleMapper, catalogue_from_starter
 from civictalent.healthcheck import engine
 from civictalent.healthcheck.engine import check
 from civictalent.jdlibrary.extraction import extract
 from civictalent.jobs.imports import COLUMNS, parse_vacancies
-from civictalent.jobs.richtext import html_to_text, sanitise_html
 from civictalent.salaries.parsing import parse_salary
 
 N = 4_000  # the larger text is 8N = 32,000 characters: a third of the pasted-text limit
@@ -107,6 +107,21 @@ SHAPES: dict[str, Callable[[int], str]] = {
     "alternating case": lambda n: "aA" * (n // 2),
     "front matter value": lambda n: "---\ntitle: a" + " " * n + "b\n---\ntext",
     "email-like": lambda n: "a@" + "." * n + " x",
+    "blank lines": lambda n: "\n" * n + "x",
+    "blank lines between items": lambda n: "- a\n\n" * (n // 5),
+    "indented lines after an item": lambda n: "- a\n" + "  b\n" * (n // 4),
+    "nested lists": lambda n: "".join(" " * (2 * (i % 40)) + "- a\n" for i in range(n // 40)),
+    "numbered items": lambda n: "1) a\n" * (n // 5),
+    "bullet characters": lambda n: "\u2022" * n,
+    "emphasis openers": lambda n: "**a " * (n // 4),
+    "underscored words": lambda n: "_a_b" * (n // 4),
+    "nested emphasis": lambda n: "*" * (n // 2) + "a" + "*" * (n // 2),
+    "link texts": lambda n: "[a]" * (n // 3),
+    "nested brackets": lambda n: "[" * (n // 2) + "]" * (n // 2),
+    "backslashes": lambda n: "\\" * n,
+    "nested tags": lambda n: "<ul><li>" * (n // 8) + "x",
+    "unclosed bold tags": lambda n: "<b>a" * (n // 4),
+    "links to nowhere": lambda n: '<a href="javascript:x">a' * (n // 25),
 }
 
 
@@ -145,6 +160,8 @@ READERS: dict[str, Callable[[str], object]] = {
     "Markdown document": _document("advert.md"),
     "text document": _document("advert.txt"),
     "rich text (HTML)": lambda text: html_to_text(sanitise_html(text)),
+    "rich text (Markdown subset)": render,
+    "rich text (HTML to the Markdown subset)": lambda text: html_to_markdown(sanitise_html(text)),
     "JD field extraction": _extract,
     "health check engine": check,
     "pay parser": parse_salary,

@@ -1,5 +1,6 @@
 """Every piece of HTML we mark safe is either built by us from escaped parts, or is stored rich
-text that went through nh3 (civictalent/jobs/richtext.py) on its way in.
+text that went through nh3 (civictalent/core/richtext.py) on its way in: a vacancy's description is
+rendered from the Markdown subset with raw HTML off, then cleaned by nh3.
 
 The inventories below are exact: a new ``mark_safe``, ``|safe`` or ``{% autoescape off %}`` in
 an HTML template, or a new way of writing ``Vacancy.description_html``, fails here until someone
@@ -20,9 +21,9 @@ from django.test import Client
 from django.urls import reverse
 
 from civictalent.accounts.models import User
+from civictalent.core.richtext import sanitise_html
 from civictalent.jobs.fields import VacancyFields
 from civictalent.jobs.models import Vacancy
-from civictalent.jobs.richtext import sanitise_html
 from civictalent.jobs.services import vacancy_create
 from civictalent.organisations.models import Organisation, Role
 from conftest import ROOT
@@ -54,6 +55,10 @@ KNOWN_MARK_SAFE: dict[tuple[str, str], str] = {
         'mark_safe("".join(vacancy.html for vacancy in vacancies))',
     ): "the pieces above, each an autoescaped template",
     ("civictalent/core/templatetags/text.py", 'mark_safe("".join(blocks))'): "each block escaped",
+    (
+        "civictalent/core/templatetags/text.py",
+        "mark_safe(with_govuk_classes(safe, heading_offset=int(heading_offset)))",
+    ): "the Markdown subset rendered with raw HTML off, then cleaned by nh3 (core.richtext)",
     ("civictalent/core/templatetags/govuk.py", 'mark_safe("")'): "empty",
 }
 # (template, the expression) -> why.
@@ -67,17 +72,14 @@ KNOWN_SAFE_FILTERS: dict[tuple[str, str], str] = {
 }
 # Model text fields holding HTML, and what makes each safe.
 HTML_TEXT_FIELDS = {
-    "jobs.Vacancy.description_html": "people's rich text: nh3 (jobs.richtext.sanitise_html) when "
-    "saved, the only one shown on a page unescaped",
+    "jobs.Vacancy.description_html": "people's rich text: rendered from the Markdown subset and "
+    "cleaned by nh3 (core.richtext.render) when saved, the only one shown on a page unescaped",
     "core.OutboundEmail.body_html": "rendered from our autoescaped email templates; sent as "
     "email, never shown on a page",
 }
 # Every expression code writes into Vacancy.description_html, by file.
 KNOWN_DESCRIPTION_WRITERS = {
-    (
-        "civictalent/jobs/services/checking.py",
-        "sanitise_html(fields.description[:MAX_DESCRIPTION_CHARACTERS])",
-    ),
+    ("civictalent/jobs/services/checking.py", "render(description)"),
     ("civictalent/jobs/services/checking.py", "description_html"),  # the variable just above
     ("civictalent/jobs/generation.py", "_html(sections)"),  # demo data, every part escaped
 }

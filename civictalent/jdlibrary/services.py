@@ -14,6 +14,7 @@ from django.utils import timezone
 from civictalent.accounts.models import User
 from civictalent.core.audit import audit_record
 from civictalent.core.money import pence_from_pounds
+from civictalent.core.richtext import normalise
 from civictalent.core.search import search_index
 from civictalent.framework.models import RoleLevel
 from civictalent.healthcheck.engine import apply_suggestion
@@ -76,6 +77,12 @@ def _reindex(jd: JobDescription, sections: list[SectionInput]) -> None:
     search_index(kind=SEARCH_KIND, object_id=jd.pk, text=text)
 
 
+def _normalised(sections: list[SectionInput]) -> list[SectionInput]:
+    """Section text in the rich-text subset (core/richtext.py): typed bullets and numbers become
+    list items, however the text arrived (a file, pasted text, the review form, a copy)."""
+    return [SectionInput(s.kind, s.heading, normalise(s.text)) for s in sections]
+
+
 def _write_sections(jd: JobDescription, sections: list[SectionInput]) -> None:
     jd.sections.all().delete()
     JDSection.objects.bulk_create(
@@ -136,6 +143,7 @@ def jd_create(
         )
         jd.full_clean(exclude=["role_level", "created_by"])
         jd.save()
+        sections = _normalised(sections)
         _write_sections(jd, sections)
         jd.save(update_fields=["word_count"])
         _reindex(jd, sections)
@@ -173,6 +181,7 @@ def jd_update(
             setattr(jd, name, value)
         jd.annual_min_pence, jd.annual_max_pence = _pay_range(jd.pay_text)
         jd.full_clean(exclude=["role_level", "created_by"])
+        sections = _normalised(sections)
         _write_sections(jd, sections)
         after = snapshot(jd)
         changed = [name for name in after if before.get(name) != after.get(name)]

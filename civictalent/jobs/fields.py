@@ -17,7 +17,9 @@ from decimal import Decimal
 class VacancyFields:
     title: str
     summary: str = ""
-    description: str = ""  # HTML or plain text: sanitised when saved
+    # The Markdown subset (core/richtext.py); text that starts with an HTML tag (a feed) is
+    # converted to it. Rendered to sanitised HTML when saved.
+    description: str = ""
     role_level_id: int | None = None  # None: map it from the title
     pay_text: str = ""
     grade: str = ""

@@ -16,7 +16,6 @@ from zoneinfo import ZoneInfo
 from django import forms
 from django.core.exceptions import ValidationError
 from django.utils import timezone
-from django.utils.html import escape
 
 from civictalent.core.forms import GovukFormMixin
 from civictalent.core.money import pounds_form_value, pounds_from_text
@@ -24,6 +23,13 @@ from civictalent.core.numbers import parse_bounded_int
 from civictalent.core.vocabularies import Contract, WorkingPattern, Workplace
 from civictalent.framework.models import RoleLevel
 from civictalent.jobs.fields import VacancyFields
+from civictalent.jobs.from_jd import (
+    MAX_SUMMARY,
+    JDSectionText,
+    description_from_sections,
+    summary_from_purpose,
+    terms_from_jd,
+)
 from civictalent.organisations.models import Organisation
 
 LONDON = ZoneInfo("Europe/London")
@@ -382,33 +388,31 @@ class VacancyForm(GovukFormMixin, ClosingDateMixin):
 
 
 def initial_from_jd(jd: Any) -> dict[str, Any]:
-    """A new vacancy's form started from a library JD: its title, level, pay and sections."""
-    sections = list(jd.sections.all())
-    description = "".join(
-        f"<h2>{escape(section.heading)}</h2>"
-        + "".join(
-            f"<p>{escape(paragraph)}</p>"
-            for paragraph in re.split(r"\n\s*\n|\n", section.text)
-            if paragraph.strip()
-        )
-        for section in sections
-    )
-    purpose = next((s.text for s in sections if s.kind == "purpose"), "")
-    money = {
-        "annual_min": pounds_form_value(jd.annual_min_pence),
-        "annual_max": pounds_form_value(jd.annual_max_pence),
-    }
+    """A new vacancy's form started from a library JD: its title, role level, grade, pay,
+    contract, hours, working pattern, where the work is done and location; a summary of whole
+    sentences from its purpose; and its sections as the description (see jobs/from_jd.py)."""
+    sections = [
+        JDSectionText(section.kind, section.heading or section.get_kind_display(), section.text)
+        for section in jd.sections.all()
+    ]
+    terms = terms_from_jd(jd.working_pattern, sections)
+    purpose = "\n\n".join(section.text for section in sections if section.kind == "purpose")
     return {
         "organisation": jd.organisation_id,
         "title": jd.title,
         "role_level": jd.role_level_id,
-        "summary": " ".join(purpose.split())[:600],
-        "description": description,
+        "summary": summary_from_purpose(purpose, MAX_SUMMARY),
+        "description": description_from_sections(sections),
         "grade": jd.grade,
         "pay_text": jd.pay_text,
+        "annual_min": pounds_form_value(jd.annual_min_pence),
+        "annual_max": pounds_form_value(jd.annual_max_pence),
+        "hours_per_week": "" if terms.hours_per_week is None else str(terms.hours_per_week),
         "contract": jd.contract,
+        "working_pattern": terms.working_pattern,
+        "workplace": terms.workplace,
+        "hybrid_pattern": terms.hybrid_pattern,
         "location": jd.location,
-        **money,
     }
 
 

@@ -116,6 +116,12 @@ def _html(sections: list[tuple[str, str, str]]) -> str:
     return "".join(parts)
 
 
+def _markdown(sections: list[tuple[str, str, str]]) -> str:
+    """The same description in the Markdown subset it is written in (core/richtext.py): the
+    generated words hold no markup, so they need no escaping."""
+    return "\n\n".join(f"## {heading}\n\n{text}" for _, heading, text in sections)
+
+
 @dataclass(frozen=True)
 class _Dates:
     published_at: datetime.datetime
@@ -217,6 +223,7 @@ def vacancies_make(context: Context, start: int, stop: int) -> int:
             family_id=families[level.pk],
             seniority=seniorities[level.pk],
             summary=f"Join {council.short_name}'s {team.lower()} team. {summary}"[:600],
+            description=_markdown(sections),
             description_html=_html(sections),
             description_text="\n\n".join(f"{heading}\n{text}" for _, heading, text in sections),
             pay_text=pay_text,

@@ -28,6 +28,7 @@ from django.utils import timezone
 from civictalent.accounts.models import User
 from civictalent.core.audit import audit_record
 from civictalent.core.money import pence_from_pounds
+from civictalent.core.richtext import markdown_from_input
 from civictalent.core.vocabularies import Workplace
 from civictalent.framework.models import RoleLevel
 from civictalent.jobs import services
@@ -44,7 +45,6 @@ from civictalent.jobs.models import (
     VacancyStatus,
 )
 from civictalent.jobs.pay import range_text
-from civictalent.jobs.richtext import sanitise_html
 from civictalent.organisations.models import Organisation
 
 logger = logging.getLogger(__name__)
@@ -392,7 +392,7 @@ def _comparable(fields: VacancyFields) -> VacancyFields:
     return replace(
         fields,
         summary=fields.summary.replace("\r\n", "\n").strip(),
-        description=sanitise_html(fields.description),
+        description=markdown_from_input(fields.description),
         **text,
     )
 

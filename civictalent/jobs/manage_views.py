@@ -20,6 +20,7 @@ from django.views.decorators.http import require_GET, require_http_methods
 from civictalent.accounts.models import User
 from civictalent.core.numbers import parse_bounded_int
 from civictalent.core.permissions import permission, public, signed_in
+from civictalent.core.richtext import sanitise_html, with_govuk_classes
 from civictalent.healthcheck.engine import CheckTooSlow
 from civictalent.healthcheck.presentation import (
     SEVERITY_LABELS,
@@ -39,7 +40,6 @@ from civictalent.jobs.forms import (
     initial_from_jd,
 )
 from civictalent.jobs.models import LibraryOffer, Vacancy, VacancyStatus
-from civictalent.jobs.richtext import sanitise_html, with_govuk_classes
 from civictalent.jobs.structured_data import job_posting, json_ld, posting_of
 from civictalent.organisations.models import Organisation
 from civictalent.organisations.predicates import council_roles, organisations_where

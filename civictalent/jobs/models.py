@@ -77,6 +77,10 @@ class Vacancy(models.Model):
         default=False, help_text="The role level came from the title mapper, not from a person."
     )
     summary = models.TextField(max_length=600, help_text="Plain text shown in lists and emails.")
+    description = models.TextField(
+        blank=True,
+        help_text="The description as written: the Markdown subset of core/richtext.py.",
+    )
     description_html = models.TextField(blank=True, help_text="Sanitised rich text.")
     description_text = models.TextField(blank=True, help_text="The description as plain text.")
     # Pay: a pound range, or a grade the council's pay scales resolve to pounds.

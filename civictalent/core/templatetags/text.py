@@ -1,4 +1,5 @@
-"""Show plain text with paragraphs and "- " bullet lists as GOV.UK HTML, escaped."""
+"""Text on pages: rich text (the Markdown subset of job descriptions and vacancies) and plain
+text (suggestions, framework descriptions) as GOV.UK HTML."""
 
 from __future__ import annotations
 
@@ -6,11 +7,22 @@ from django import template
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
+from civictalent.core.richtext import render, with_govuk_classes
+
 register = template.Library()
 
 
 @register.filter
+def rich_text(text: str, heading_offset: int = 1) -> SafeString:
+    """The Markdown subset (core/richtext.py) as sanitised GOV.UK HTML. Its headings move down
+    ``heading_offset`` levels (by default an h2 becomes an h3) to sit under the page's own."""
+    safe = render(str(text or ""))
+    return mark_safe(with_govuk_classes(safe, heading_offset=int(heading_offset)))  # noqa: S308 - rendered with raw HTML off, then cleaned by nh3
+
+
+@register.filter
 def paragraphs(text: str) -> SafeString:
+    """Plain text: paragraphs, and "- " lines as a bulleted list, escaped."""
     blocks: list[str] = []
     bullets: list[str] = []
     lines: list[str] = []

@@ -11,8 +11,8 @@ from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo
 
 from civictalent.core.money import pounds_from_text
+from civictalent.core.richtext import html_to_text, sanitise_html
 from civictalent.jobs.pay import PayError, check_pound_range
-from civictalent.jobs.richtext import html_to_text, sanitise_html
 
 from .schema import MAX_HOURS, SUMMARY_FROM_DESCRIPTION
 

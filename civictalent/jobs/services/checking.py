@@ -16,12 +16,12 @@ from django.core.validators import EmailValidator, URLValidator
 from django.utils import timezone
 
 from civictalent.core.money import pounds_form_value
+from civictalent.core.richtext import html_to_text, markdown_from_input, render
 from civictalent.core.vocabularies import Contract, WorkingPattern, Workplace
 from civictalent.framework.models import RoleLevel
 from civictalent.jobs.fields import VacancyFields
 from civictalent.jobs.models import Vacancy
 from civictalent.jobs.pay import PayError, ResolvedPay
-from civictalent.jobs.richtext import html_to_text, sanitise_html
 from civictalent.jobs.services.common import london_date
 from civictalent.jobs.services.pay_resolution import resolve_pay
 from civictalent.organisations.models import Organisation
@@ -185,7 +185,8 @@ def checked_values(
     }
     summary = fields.summary.replace("\r\n", "\n").strip()
     errors = _length_problems(text, summary, fields.description)
-    description_html = sanitise_html(fields.description[:MAX_DESCRIPTION_CHARACTERS])
+    description = markdown_from_input(fields.description[:MAX_DESCRIPTION_CHARACTERS])
+    description_html = render(description)
     role_level, role_problems = _chosen_role_level(fields)
     errors.update(role_problems)
     errors.update(_choice_problems(fields))
@@ -205,6 +206,7 @@ def checked_values(
     return {
         "title": text["title"],
         "summary": summary,
+        "description": description,
         "description_html": description_html,
         "description_text": html_to_text(description_html),
         "role_level": role_level,
@@ -232,7 +234,7 @@ def fields_of(vacancy: Vacancy) -> VacancyFields:
     return VacancyFields(
         title=vacancy.title,
         summary=vacancy.summary,
-        description=vacancy.description_html,
+        description=vacancy.description,
         role_level_id=None if vacancy.role_level_mapped else vacancy.role_level_id,
         pay_text=vacancy.pay_text,
         grade=vacancy.grade,

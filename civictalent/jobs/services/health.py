@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import re
 
+from civictalent.core.richtext import html_to_text
 from civictalent.healthcheck.engine import DocumentFacts, Report, check
 from civictalent.jobs.models import Vacancy
-from civictalent.jobs.richtext import html_to_text
 
 HEADING = re.compile(r"<h[2-4][^>]*>(.*?)</h[2-4]>", re.IGNORECASE | re.DOTALL)
 

@@ -10,15 +10,16 @@ from django.db import transaction
 
 from civictalent.accounts.models import User
 from civictalent.core.audit import audit_record
+from civictalent.core.richtext import html_to_markdown, html_to_text
 from civictalent.jobs.models import LibraryOffer, Vacancy
 from civictalent.jobs.pay import range_text
-from civictalent.jobs.richtext import html_to_text
 from civictalent.jobs.services.common import vacancy_locked
 from civictalent.jobs.services.health import HEADING
 
 
 def library_sections(vacancy: Vacancy) -> list[Any]:
-    """The vacancy's description cut at its headings into library sections."""
+    """The vacancy's description cut at its headings into library sections, each in the
+    Markdown subset (lists stay lists)."""
     from civictalent.jdlibrary.extraction import classify_heading
     from civictalent.jdlibrary.models import SECTION_LABELS
     from civictalent.jdlibrary.services import SectionInput
@@ -29,7 +30,7 @@ def library_sections(vacancy: Vacancy) -> list[Any]:
     html = vacancy.description_html
     cuts = list(HEADING.finditer(html))
     first = html[: cuts[0].start()] if cuts else html
-    opening = html_to_text(first)
+    opening = html_to_markdown(first)
     if opening.strip():
         sections.append(
             SectionInput("responsibilities", SECTION_LABELS["responsibilities"], opening)
@@ -37,7 +38,7 @@ def library_sections(vacancy: Vacancy) -> list[Any]:
     for number, match in enumerate(cuts):
         heading = html_to_text(match.group(1))
         end = cuts[number + 1].start() if number + 1 < len(cuts) else len(html)
-        body = html_to_text(html[match.end() : end])
+        body = html_to_markdown(html[match.end() : end])
         if body.strip():
             sections.append(SectionInput(classify_heading(heading) or "other", heading, body))
     return sections

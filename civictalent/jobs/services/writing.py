@@ -115,7 +115,7 @@ def _snapshot(vacancy: Vacancy) -> dict[str, str]:
     values = {
         "title": vacancy.title,
         "summary": vacancy.summary,
-        "description": vacancy.description_html,
+        "description": vacancy.description,
         "role_level": str(vacancy.role_level_id),
         "pay_text": vacancy.pay_text,
         "grade": vacancy.grade,
