@@ -7,5 +7,5 @@ from config.settings.production import STORAGES
 
 STORAGES = {
     **STORAGES,
-    "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.ManifestStaticFilesStorage"},
+    "staticfiles": {"BACKEND": "civictalent.core.staticfiles.WithoutSourceMapComments"},
 }

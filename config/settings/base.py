@@ -37,7 +37,7 @@ INSTALLED_APPS = [
     "django.contrib.sessions",
     "django.contrib.messages",
     "whitenoise.runserver_nostatic",
-    "django.contrib.staticfiles",
+    "civictalent.core.staticfiles.StaticFilesConfig",  # collectstatic leaves out *.map
     "django.contrib.sitemaps",
     "django.forms",
     "rules.apps.AutodiscoverRulesConfig",
@@ -283,8 +283,11 @@ STATIC_ROOT = VAR_DIR / "staticfiles"
 STATICFILES_DIRS = [BASE_DIR / "static", BASE_DIR / "static_build"]
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
-    "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
+    "staticfiles": {"BACKEND": "civictalent.core.staticfiles.StaticFilesStorage"},
 }
+# Hashed copies only (pages name them through the manifest), so collectstatic need not compress
+# again a file whose hashed copy is already compressed (civictalent/core/staticfiles.py).
+WHITENOISE_KEEP_ONLY_HASHED_FILES = True
 MEDIA_ROOT = VAR_DIR / "media"
 
 # Cookies: essential only, never readable by scripts, never sent cross-site.
