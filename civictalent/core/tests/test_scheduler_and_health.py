@@ -1,11 +1,20 @@
 from datetime import timedelta
+from unittest.mock import ANY
 
 import pytest
 from django.core.management import call_command
 from django.test import Client, override_settings
 from django.utils import timezone
 
-from civictalent.core.health import SCHEDULER, WORKER, heartbeat_record
+from civictalent.core.health import (
+    SCHEDULER,
+    STARTED,
+    WORKER,
+    health_report,
+    heartbeat_record,
+    started_record,
+)
+from civictalent.core.management.commands import scheduler as scheduler_command
 from civictalent.core.models import Heartbeat, ScheduledRun
 from civictalent.core.scheduler import scheduled_jobs_enqueue_due
 
@@ -105,3 +114,76 @@ def test_a_platform_admin_sees_the_detail(people: dict[str, object]) -> None:
     admin.force_login(people["platform_admin"])  # type: ignore[arg-type]
     worker = admin.get("/healthz").json()["checks"]["worker"]
     assert "queued_tasks" in worker and "age_seconds" in worker
+
+
+@override_settings(WORKER_HEARTBEAT_MAX_AGE_SECONDS=180)
+def test_healthz_says_starting_until_the_first_heartbeats_are_due_then_ok_or_fail(
+    client: Client,
+) -> None:
+    start = timezone.now()
+    started_record(at=start)
+    healthy, report = health_report(now=start + timedelta(seconds=5))
+    assert not healthy
+    assert report["status"] == "starting"
+    assert report["checks"]["worker"]["status"] == "starting"
+    assert "due within 175 seconds" in report["checks"]["worker"]["detail"]
+    response = client.get("/healthz")
+    assert response.status_code == 503
+    assert response.json()["status"] == "starting"
+    assert Client().get("/healthz").json() == {
+        "status": "starting",
+        "checks": {
+            "database": {"status": "ok"},
+            "worker": {"status": "starting"},
+            "scheduler": {"status": "starting"},
+        },
+    }
+
+    # The heartbeats arrive in time: ok.
+    heartbeat_record(name=WORKER, at=start + timedelta(seconds=3))
+    heartbeat_record(name=SCHEDULER, at=start + timedelta(seconds=1))
+    assert health_report(now=start + timedelta(seconds=5)) == (True, ANY)
+
+    # They never came: once they are due, the check fails.
+    Heartbeat.objects.filter(name__in=[WORKER, SCHEDULER]).delete()
+    healthy, report = health_report(now=start + timedelta(seconds=181))
+    assert (healthy, report["status"]) == (False, "fail")
+    assert "no worker heartbeat yet" in report["checks"]["worker"]["detail"]
+
+
+@override_settings(WORKER_HEARTBEAT_MAX_AGE_SECONDS=180)
+def test_a_restart_after_a_long_stop_is_starting_not_failing() -> None:
+    start = timezone.now()
+    yesterday = start - timedelta(days=1)
+    heartbeat_record(name=WORKER, at=yesterday)
+    heartbeat_record(name=SCHEDULER, at=yesterday)
+    assert health_report(now=start)[1]["status"] == "fail"
+    started_record(at=start)
+    assert health_report(now=start + timedelta(seconds=2))[1]["status"] == "starting"
+    heartbeat_record(name=SCHEDULER, at=start + timedelta(seconds=2))
+    report = health_report(now=start + timedelta(seconds=3))[1]
+    assert report["status"] == "starting"
+    assert report["checks"]["scheduler"]["status"] == "ok"
+    report = health_report(now=start + timedelta(seconds=200))[1]
+    assert report["status"] == "fail"
+    assert "no worker heartbeat for" in report["checks"]["worker"]["detail"]
+
+
+def test_a_long_running_scheduler_records_its_start(monkeypatch: pytest.MonkeyPatch) -> None:
+    class StopLoopError(Exception):
+        pass
+
+    def sleep(seconds: float) -> None:
+        raise StopLoopError
+
+    monkeypatch.setattr(scheduler_command.time, "sleep", sleep)
+    monkeypatch.setattr(scheduler_command.signal, "signal", lambda *args: None)
+    with pytest.raises(StopLoopError):
+        call_command("scheduler")
+    assert Heartbeat.objects.filter(name=STARTED).exists()
+    assert Heartbeat.objects.filter(name=SCHEDULER).exists()
+
+
+def test_the_scheduler_run_from_cron_records_no_start() -> None:
+    call_command("scheduler", "--once")
+    assert not Heartbeat.objects.filter(name=STARTED).exists()

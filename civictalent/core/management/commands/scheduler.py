@@ -15,7 +15,7 @@ from django.core.management.base import BaseCommand
 from django.db import DatabaseError
 from django.utils import timezone
 
-from civictalent.core.health import SCHEDULER, heartbeat_record
+from civictalent.core.health import SCHEDULER, heartbeat_record, started_record
 from civictalent.core.scheduler import scheduled_jobs, scheduled_jobs_enqueue_due
 
 
@@ -37,9 +37,14 @@ class Command(BaseCommand):
         if not once:
             names = ", ".join(job.name for job in scheduled_jobs())
             self.stdout.write(f"Scheduler started ({names}); checking every {interval} seconds.")
+        starting = not once
         while self.running:
             try:
                 now = timezone.now()
+                if starting:
+                    # The worker heartbeat it enqueues now is due, not late (see /healthz).
+                    started_record(at=now)
+                    starting = False
                 heartbeat_record(name=SCHEDULER, at=now)
                 for name in scheduled_jobs_enqueue_due(now=now):
                     self.stdout.write(f"{timezone.localtime(now):%H:%M:%S} enqueued {name}")
