@@ -35,6 +35,7 @@ static_build/.built: node_modules/.installed $(wildcard static/scss/*.scss)
 		static/scss/main.scss static_build/css/main.css
 	cp node_modules/govuk-frontend/dist/govuk/govuk-frontend.min.js static_build/js/
 	cp -r node_modules/govuk-frontend/dist/govuk/assets/images static_build/govuk-assets/
+	find static_build -name '*.map' -delete
 	@touch $@
 
 install: .venv/.installed node_modules/.installed
@@ -43,11 +44,7 @@ assets: static_build/.built
 # --- make run ---------------------------------------------------------------------------
 run: export DJANGO_SETTINGS_MODULE := config.settings.dev
 run: install assets
-	$(CT) migrate --noinput
-	$(CT) createcachetable
-	$(CT) demo
-	$(CT) collectstatic --noinput --verbosity 0
-	$(CT) serve
+	$(CT) serve --prepare --demo
 
 # --- make test --------------------------------------------------------------------------
 # Under CI=true, PostgreSQL and Chromium must be present (.ci/run installs them) and the
