@@ -192,8 +192,10 @@ def facets(results: QuerySet[JobDescription], *, searched: bool = False) -> tupl
     )
     family_counts: dict[tuple[int, str], int] = {}
     level_options: list[tuple[tuple[str, int], tuple[str, str, int]]] = []
+    # Only the default framework's levels: JDs left on a replaced framework's levels (ones the
+    # import could not match) are counted by council and contract, not mixed in here.
     for level_id, name, rank, role_name, family_id, family_name in RoleLevel.objects.filter(
-        pk__in=by_level
+        pk__in=by_level, framework__is_default=True
     ).values_list("pk", "name", "rank", "role__name", "role__family_id", "role__family__name"):
         count = by_level[level_id]
         family_counts[(family_id, family_name)] = (

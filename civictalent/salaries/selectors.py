@@ -140,13 +140,16 @@ def band_within(value: int, mid: dict[str, int]) -> str:
 
 
 def council_against_london(organisation: Organisation) -> list[dict[str, Any]]:
-    """For each role level the council advertised in the last 12 months: its median middle
-    salary, and where that sits among London's precomputed percentiles for the same 12 months.
-    Two queries, whatever the volume."""
+    """For each role level (of the default framework) the council advertised in the last 12
+    months: its median middle salary, and where that sits among London's precomputed
+    percentiles for the same 12 months. Two queries, whatever the volume."""
     mids: dict[int, list[int]] = {}
     since, _ = last_12_months_window(timezone.localdate())
     for level_id, low, high in SalaryObservation.objects.filter(
-        organisation=organisation, included=True, role_level__isnull=False, observed_on__gte=since
+        organisation=organisation,
+        included=True,
+        role_level__framework__is_default=True,
+        observed_on__gte=since,
     ).values_list("role_level_id", "annual_min_pence", "annual_max_pence"):
         mids.setdefault(level_id, []).append(middle_pence(low, high))
     cells = {
