@@ -10,6 +10,11 @@ INSTALLED_APPS (as Django's admin finds ``admin.py`` and ``rules`` finds ``rules
   expire a person's data.
 - ``seeding.py``: ``DEMO_STEPS`` and ``GENERATION_STEPS``; read by ``seed`` (demo data and the
   large-data generator).
+- ``role_level_moves.py``: ``ROLE_LEVEL_MOVES``, the app's rows that point at role levels or
+  name job families, and how they move when an imported framework replaces the default (see
+  framework/moves.py); read by ``framework`` (``civictalent import-ddat``).
+- ``dashboard.py``: ``PANELS``, functions that give the signed-in person the app's panels of
+  their dashboard (see core/dashboard.py); read by core's dashboard and platform admin pages.
 """
 
 from __future__ import annotations

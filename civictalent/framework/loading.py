@@ -10,13 +10,16 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.db import transaction
 from django.utils.text import slugify
 
 from civictalent.framework.ddat import ParsedFramework
 from civictalent.framework.seniority import sort_levels
+
+if TYPE_CHECKING:
+    from civictalent.framework.moves import MoveReport
 
 Progress = Callable[[int, int, str], None]
 
@@ -65,6 +68,8 @@ class ImportReport:
     skills: EntityChanges = field(default_factory=EntityChanges)
     skill_needs: EntityChanges = field(default_factory=EntityChanges)
     details: list[str] = field(default_factory=list)
+    # What moved from the replaced framework (set by the DDaT import when it becomes the default).
+    moves: MoveReport | None = None
 
     def counts(self) -> dict[str, dict[str, int]]:
         return {
@@ -77,7 +82,7 @@ class ImportReport:
 
     @property
     def changed(self) -> bool:
-        return any(
+        return bool(self.moves and self.moves.moved) or any(
             changes["created"] or changes["updated"] or changes["retired"]
             for changes in self.counts().values()
         )

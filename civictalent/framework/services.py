@@ -4,6 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from django.db import transaction
+
+from civictalent.core.audit import audit_record
 from civictalent.framework import models as framework_models
 from civictalent.framework.ddat import ParsedFramework, ParsedLevel, ParsedRole, parse_ddat
 from civictalent.framework.loading import (
@@ -13,6 +16,7 @@ from civictalent.framework.loading import (
     Progress,
     apply_framework,
 )
+from civictalent.framework.moves import references_move
 from civictalent.framework.starter import (
     STARTER_FRAMEWORK,
     STARTER_FRAMEWORK_LICENCE,
@@ -95,9 +99,14 @@ def framework_import_ddat(
     skills_path: Path,
     version: str = "",
     make_default: bool = True,
+    dry_run: bool = False,
     progress: Progress | None = None,
 ) -> ImportReport:
-    """Import the official download. Raises DDaTFormatError (nothing changed) if malformed."""
+    """Import the official download. Raises DDaTFormatError (nothing changed) if malformed.
+
+    As the default, it replaces the frameworks before it: everything that points at their role
+    levels moves to the imported ones (see moves.py), in the same transaction. ``dry_run``
+    reports what would change and what would move, and changes nothing."""
     parsed = parse_ddat(
         roles_path, skills_path, roles_name=roles_path.name, skills_name=skills_path.name
     )
@@ -108,11 +117,36 @@ def framework_import_ddat(
         source=DDAT_META.source,
         licence=DDAT_META.licence,
     )
-    return apply_framework(
-        current_models(),
-        parsed,
-        meta,
-        make_default=make_default,
-        emerging_roles=emerging_role_names(),
-        progress=progress,
+    with transaction.atomic():
+        report = apply_framework(
+            current_models(),
+            parsed,
+            meta,
+            make_default=make_default,
+            emerging_roles=emerging_role_names(),
+            progress=progress,
+        )
+        framework = framework_models.Framework.objects.get(pk=report.framework_id)
+        if make_default:
+            report.moves = references_move(target=framework, dry_run=dry_run)
+        if dry_run:
+            transaction.set_rollback(True)
+        elif report.changed:
+            _audit_import(framework, report)
+    return report
+
+
+def _audit_import(framework: framework_models.Framework, report: ImportReport) -> None:
+    moves = report.moves
+    moved = f"; moved {moves.moved} rows from {', '.join(moves.sources)}" if moves else ""
+    cannot = f", {moves.cannot_move} could not move" if moves and moves.cannot_move else ""
+    audit_record(
+        actor=None,
+        action="framework.imported",
+        target=framework,
+        summary=f"Imported {framework.name} {framework.version}".strip() + moved + cannot,
+        changes={
+            "counts": report.counts(),
+            "moves": moves.summary() if moves else {},
+        },
     )

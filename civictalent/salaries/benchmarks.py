@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime
 from collections import defaultdict
+from collections.abc import Iterable
 
 from django.db import transaction
 from django.utils import timezone
@@ -127,3 +128,18 @@ def benchmarks_request_all() -> int:
     for subject in subjects:
         BenchmarkRefresh.objects.update_or_create(subject=subject)
     return len(subjects)
+
+
+def benchmarks_rebuild(
+    *, forget: Iterable[str], recompute: Iterable[str], today: datetime.date | None = None
+) -> int:
+    """Drop the cells and queued refreshes of subjects that no longer stand (those of a
+    framework that was replaced), then recompute ``recompute`` now, in the caller's transaction,
+    so no salary is counted under two frameworks. Returns how many subjects were recomputed."""
+    wanted = set(recompute)
+    gone = set(forget) - wanted
+    BenchmarkCell.objects.filter(subject__in=gone).delete()
+    BenchmarkRefresh.objects.filter(subject__in=gone | wanted).delete()
+    for subject in sorted(wanted):
+        benchmarks_refresh_subject(subject, today=today)
+    return len(wanted)
