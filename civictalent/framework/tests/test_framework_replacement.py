@@ -244,6 +244,21 @@ def test_what_cannot_move_is_reported_and_stays_out_of_the_default_pages(
     assert all(level.framework.is_default for level in subjects_with_data())
 
 
+def test_an_install_that_imported_before_moves_its_rows_on_the_next_import(
+    council_a: Organisation, ddat_files: tuple[Path, Path]
+) -> None:
+    """Earlier versions made DDaT the default and left every row on the starter's levels."""
+    analyst = starter_level("Senior data analyst")
+    jd = JobDescription.objects.create(organisation=council_a, title="Analyst", role_level=analyst)
+    framework_import_ddat(roles_path=ddat_files[0], skills_path=ddat_files[1], make_default=False)
+    Framework.objects.update(is_default=False)
+    Framework.objects.filter(slug=DDAT_SLUG).update(is_default=True)
+    report = framework_import_ddat(roles_path=ddat_files[0], skills_path=ddat_files[1])
+    assert report.moves is not None and report.moves.moved == 1
+    jd.refresh_from_db()
+    assert jd.role_level is not None and jd.role_level.framework.slug == DDAT_SLUG
+
+
 def test_a_renamed_level_moves_by_the_mapping_table(
     council_a: Organisation, ddat_files: tuple[Path, Path], monkeypatch: pytest.MonkeyPatch
 ) -> None:
