@@ -7,9 +7,23 @@ from io import StringIO
 from pathlib import Path
 from typing import Any
 
+import pytest
+from django.apps import apps
 from django.core.management import call_command
 
+from civictalent.core.staticfiles import StaticFilesConfig, collect_if_changed
+from config.settings import base
+
 PRODUCTION_STORAGE = {"BACKEND": "civictalent.core.staticfiles.StaticFilesStorage"}
+
+
+@pytest.fixture(autouse=True)
+def production_ignore_patterns(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The test settings name django.contrib.staticfiles itself (pytest-django's live server
+    looks for that name); collect as the other settings do, with base's StaticFilesConfig."""
+    assert "civictalent.core.staticfiles.StaticFilesConfig" in base.INSTALLED_APPS
+    config = apps.get_app_config("staticfiles")
+    monkeypatch.setattr(config, "ignore_patterns", StaticFilesConfig.ignore_patterns)
 
 
 def test_collectstatic_leaves_out_source_maps(settings: Any, tmp_path: Path) -> None:
@@ -80,3 +94,24 @@ def test_collected_files_are_hashed_compressed_once_and_name_no_source_map(
     )
     assert f"{new_css}.gz" in third, "a changed file is compressed under its new name"
     assert not [name for name in third if name.endswith(".partial")]
+
+
+def test_collectstatic_is_skipped_when_no_source_changed(settings: Any, tmp_path: Path) -> None:
+    source = tmp_path / "source"
+    source.mkdir()
+    (source / "app.css").write_text("body { margin: 0; }\n" * 100)
+    settings.STATICFILES_DIRS = [source]
+    settings.STATICFILES_FINDERS = ["django.contrib.staticfiles.finders.FileSystemFinder"]
+    settings.STATIC_ROOT = tmp_path / "collected"
+    settings.STORAGES = {**settings.STORAGES, "staticfiles": PRODUCTION_STORAGE}
+    settings.WHITENOISE_KEEP_ONLY_HASHED_FILES = True
+
+    assert collect_if_changed(verbosity=0) is True
+    assert collect_if_changed(verbosity=0) is False
+    (source / "app.css").write_text("body { margin: 1px; }\n" * 100)
+    assert collect_if_changed(verbosity=0) is True
+    (source / "extra.js").write_text("var extra = 1;\n")
+    assert collect_if_changed(verbosity=0) is True
+    (tmp_path / "collected" / "staticfiles.json").unlink()
+    assert collect_if_changed(verbosity=0) is True
+    assert collect_if_changed(verbosity=0) is False

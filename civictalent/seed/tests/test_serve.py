@@ -3,9 +3,11 @@ its start so /healthz says "starting" while the worker and scheduler come up."""
 
 from __future__ import annotations
 
+import os
 from typing import Any
 
 import pytest
+from django.conf import settings as django_settings
 from django.core.management import call_command
 from django.test import override_settings
 
@@ -42,41 +44,43 @@ def test_every_interface_links_to_a_host_name_the_site_accepts() -> None:
 class FinishedProcess:
     """A child that has already stopped, so serve stops at once."""
 
-    returncode = 0
+    exitcode = 0
 
-    def poll(self) -> int:
-        return 0
-
-    def wait(self, timeout: float) -> int:
-        return 0
+    def join(self, timeout: float | None = None) -> None:
+        pass
 
 
 @pytest.mark.django_db(transaction=True)
 def test_serve_starts_all_three_with_its_address_and_records_the_start(
-    monkeypatch: pytest.MonkeyPatch,
+    monkeypatch: pytest.MonkeyPatch, settings: Any
 ) -> None:
     monkeypatch.delenv("CIVICTALENT_SITE_URL", raising=False)
-    started: list[tuple[list[str], dict[str, str]]] = []
+    settings.SITE_URL = "http://127.0.0.1:8000"  # serve changes it: the fixture puts it back
+    started: list[tuple[str, tuple[Any, ...], str]] = []
 
-    def popen(command: list[str], env: dict[str, str]) -> FinishedProcess:
-        started.append((command, env))
+    def start_child(name: str, target: Any, arguments: tuple[Any, ...]) -> FinishedProcess:
+        # What the forked child would see: its settings and environment.
+        started.append((name, arguments, django_settings.SITE_URL))
+        assert os.environ["CIVICTALENT_SITE_URL"] == "http://127.0.0.1:8765"
         return FinishedProcess()
 
-    monkeypatch.setattr(serve.subprocess, "Popen", popen)
+    monkeypatch.setattr(serve, "start_child", start_child)
     monkeypatch.setattr(serve, "wait_until_listening", lambda *args, **kwargs: True)
     monkeypatch.setattr(serve.signal, "signal", lambda *args: None)
     with pytest.raises(SystemExit):  # the children "stopped", so serve stops too
         call_command("serve", "--port", "8765")
-    assert len(started) == 3
-    assert {env["CIVICTALENT_SITE_URL"] for _, env in started} == {"http://127.0.0.1:8765"}
-    web = started[0][0]
-    assert "gunicorn" in web and "--preload" in web and "127.0.0.1:8765" in web
+    assert [name for name, _, _ in started] == ["web", "worker", "scheduler"]
+    assert {site_url for _, _, site_url in started} == {"http://127.0.0.1:8765"}
+    application, options = started[0][1]
+    assert callable(application)  # the WSGI application, loaded before the fork
+    assert options["bind"] == ["127.0.0.1:8765"] and options["preload_app"] is True
     assert Heartbeat.objects.filter(name=STARTED).exists()
 
 
 def test_serve_prepares_in_its_own_process_when_asked(monkeypatch: pytest.MonkeyPatch) -> None:
     ran: list[str] = []
     monkeypatch.setattr(serve, "call_command", lambda name, **options: ran.append(name))
+    monkeypatch.setattr(serve, "collect_if_changed", lambda **options: ran.append("collectstatic"))
     command: Any = serve.Command()
     command._prepare(migrate=True, demo=True)
     assert ran == ["migrate", "createcachetable", "demo", "collectstatic"]

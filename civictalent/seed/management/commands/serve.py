@@ -1,25 +1,33 @@
-"""Serve the platform: gunicorn, the background worker and the scheduler, stopped together."""
+"""Serve the platform: gunicorn, the background worker and the scheduler, stopped together.
+
+With ``--prepare`` (and ``--demo``), this process first does what a release does (migrate, the
+cache table, the static files) and loads the demo data; then it loads and warms up the
+application and forks the three from itself, so Django starts once, not four times.
+"""
 
 from __future__ import annotations
 
+import multiprocessing
 import os
 import signal
 import socket
-import subprocess
-import sys
 import time
+from collections.abc import Callable
 from typing import Any
 
 from django.conf import settings
 from django.core.management import call_command
 from django.core.management.base import BaseCommand
 from django.db import DatabaseError, connections
+from gunicorn.app.base import BaseApplication
 
 from civictalent.accounts.seeding import DEMO_PASSWORD, DEMO_PEOPLE
 from civictalent.core.health import started_record
+from civictalent.core.staticfiles import collect_if_changed
 
 SITE_URL_VARIABLE = "CIVICTALENT_SITE_URL"
 WILDCARD_HOSTS = {"", "0.0.0.0", "::"}  # noqa: S104 (names, not a binding)
+FORK = multiprocessing.get_context("fork")
 
 
 def site_url_for(host: str, port: int) -> str:
@@ -33,47 +41,72 @@ def site_url_for(host: str, port: int) -> str:
     return f"http://{host}:{port}"
 
 
-def child_commands(*, host: str, port: int, workers: int) -> dict[str, list[str]]:
-    python = sys.executable
+class WebServer(BaseApplication):
+    """gunicorn serving the application this process has already loaded, as --preload would:
+    its workers are forked from it, ready for their first request."""
+
+    def __init__(self, application: Any, options: dict[str, Any]) -> None:
+        self.application = application
+        self.options = options
+        super().__init__()
+
+    def load_config(self) -> None:
+        for key, value in self.options.items():
+            self.cfg.set(key, value)
+
+    def load(self) -> Any:
+        return self.application
+
+
+def run_web(application: Any, options: dict[str, Any]) -> None:
+    _default_signals()
+    WebServer(application, options).run()
+
+
+def run_command(name: str, *arguments: str) -> None:
+    _default_signals()
+    call_command(name, *arguments)
+
+
+def _default_signals() -> None:
+    """A child stops when told to, whatever handler its parent had set."""
+    signal.signal(signal.SIGINT, signal.default_int_handler)
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
+
+
+def child_targets(
+    *, host: str, port: int, workers: int, application: Any
+) -> dict[str, tuple[Callable[..., None], tuple[Any, ...]]]:
+    """What each child runs: the web server first, then the worker and the scheduler."""
+    web_options = {
+        "bind": [f"{host}:{port}"],
+        "workers": workers,
+        "accesslog": "-",
+        "graceful_timeout": 10,
+        "preload_app": True,
+    }
     return {
-        # --preload: the application is loaded and warmed up once (config/wsgi.py), before
-        # gunicorn listens and forks its workers, so the first request finds it ready.
-        "web": [
-            python,
-            "-m",
-            "gunicorn",
-            "config.wsgi:application",
-            "--preload",
-            "--bind",
-            f"{host}:{port}",
-            "--workers",
-            str(workers),
-            "--access-logfile",
-            "-",
-            "--graceful-timeout",
-            "10",
-        ],
-        "worker": [
-            python,
-            "-m",
-            "civictalent.cli",
-            "task_worker",
-            "--no-reload",
-            "--queue-name",
-            "*",
-        ],
-        "scheduler": [python, "-m", "civictalent.cli", "scheduler"],
+        "web": (run_web, (application, web_options)),
+        "worker": (run_command, ("task_worker", "--no-reload", "--queue-name", "*")),
+        "scheduler": (run_command, ("scheduler",)),
     }
 
 
+def start_child(name: str, target: Callable[..., None], args: tuple[Any, ...]) -> Any:
+    """A forked copy of this process, with Django loaded and warmed up, running ``target``."""
+    process = FORK.Process(target=target, args=args, name=name)
+    process.start()
+    return process
+
+
 def wait_until_listening(
-    host: str, port: int, process: subprocess.Popen[bytes], stopping: Any, timeout: float = 60
+    host: str, port: int, alive: Callable[[], bool], timeout: float = 60
 ) -> bool:
-    """Wait until something accepts connections on ``host``:``port`` (True), or the process
-    stops, we are told to stop, or ``timeout`` seconds pass (False)."""
+    """Wait until something accepts connections on ``host``:``port`` (True), or ``alive()``
+    turns false, or ``timeout`` seconds pass (False)."""
     address = {"": "127.0.0.1", "0.0.0.0": "127.0.0.1", "::": "::1"}.get(host, host)  # noqa: S104
     deadline = time.monotonic() + timeout
-    while process.poll() is None and not stopping() and time.monotonic() < deadline:
+    while alive() and time.monotonic() < deadline:
         try:
             with socket.create_connection((address, port), timeout=1):
                 return True
@@ -102,7 +135,8 @@ class Command(BaseCommand):
         parser.add_argument(
             "--prepare",
             action="store_true",
-            help="first migrate, create the cache table and collect the static files",
+            help="first migrate, create the cache table and collect the static files (if any "
+            "changed)",
         )
         parser.add_argument(
             "--demo", action="store_true", help="first load the demo data (demo mode only)"
@@ -118,15 +152,22 @@ class Command(BaseCommand):
         demo: bool = False,
         **options: Any,
     ) -> None:
-        # In this process, not one process each: every Django start costs seconds.
+        # All in this process, then the three children are forked from it: each Django start
+        # costs seconds, and this way there is one.
         self._prepare(migrate=prepare, demo=demo)
-        env = child_environment(host=host, port=port, environ=dict(os.environ))
+        site_url = child_environment(host=host, port=port, environ=dict(os.environ))[
+            SITE_URL_VARIABLE
+        ]
+        os.environ[SITE_URL_VARIABLE] = site_url
+        settings.SITE_URL = site_url  # the children are forks: the settings are read already
+        from config.wsgi import application  # loaded and warmed up (see config/wsgi.py)
+
         try:
             # /healthz says "starting", not "fail", until the worker and scheduler are due.
             started_record()
         except DatabaseError as error:
             self.stderr.write(f"Could not record the start (is the database migrated?): {error}")
-        connections.close_all()  # the children open their own
+        connections.close_all()  # each child opens its own
         stopping = False
 
         def stop(signum: int, frame: object) -> None:
@@ -135,15 +176,15 @@ class Command(BaseCommand):
 
         signal.signal(signal.SIGINT, stop)
         signal.signal(signal.SIGTERM, stop)
-        commands = child_commands(host=host, port=port, workers=workers)
-        processes = {"web": subprocess.Popen(commands.pop("web"), env=env)}  # noqa: S603
-        # The web server first: the first page should not wait for the worker and scheduler
-        # to start, which /healthz reports as "starting" meanwhile.
-        wait_until_listening(host, port, processes["web"], lambda: stopping)
-        for name, command in commands.items():
-            processes[name] = subprocess.Popen(command, env=env)  # noqa: S603
+        targets = child_targets(host=host, port=port, workers=workers, application=application)
+        processes = {"web": start_child("web", *targets.pop("web"))}
+        # The web server first: the first page should not wait for the worker and scheduler,
+        # which /healthz reports as "starting" meanwhile.
+        wait_until_listening(host, port, lambda: processes["web"].exitcode is None and not stopping)
+        for name, (target, arguments) in targets.items():
+            processes[name] = start_child(name, target, arguments)
         if not stopping:
-            self._banner(host, port, env[SITE_URL_VARIABLE])
+            self._banner(host, port, site_url)
         exit_code = self._watch(processes, lambda: stopping)
         if exit_code:
             raise SystemExit(exit_code)
@@ -155,32 +196,32 @@ class Command(BaseCommand):
         if demo:
             call_command("demo", stdout=self.stdout)
         if migrate:
-            call_command("collectstatic", interactive=False, verbosity=0, stdout=self.stdout)
+            collect_if_changed(verbosity=0, stdout=self.stdout)
 
-    def _watch(self, processes: dict[str, subprocess.Popen[bytes]], stopping: Any) -> int:
+    def _watch(self, processes: dict[str, Any], stopping: Callable[[], bool]) -> int:
         """Wait until told to stop or one of them stops; then stop them all. The exit code."""
         exit_code = 0
         try:
             while not stopping() and not exit_code:
                 for name, process in processes.items():
-                    if process.poll() is not None:
+                    if process.exitcode is not None:
                         self.stderr.write(
-                            f"The {name} stopped (exit {process.returncode}); stopping."
+                            f"The {name} stopped (exit {process.exitcode}); stopping."
                         )
-                        exit_code = process.returncode or 1
+                        exit_code = process.exitcode if process.exitcode > 0 else 1
                         break
                 time.sleep(0.5)
         finally:
             self.stdout.write("Stopping web server, worker and scheduler...")
             for process in processes.values():
-                if process.poll() is None:
+                if process.exitcode is None:
                     process.terminate()
             deadline = time.monotonic() + 15
             for process in processes.values():
-                try:
-                    process.wait(timeout=max(deadline - time.monotonic(), 0.1))
-                except subprocess.TimeoutExpired:
+                process.join(timeout=max(deadline - time.monotonic(), 0.1))
+                if process.exitcode is None:
                     process.kill()
+                    process.join()
         return exit_code
 
     def _banner(self, host: str, port: int, site_url: str) -> None:
