@@ -9,7 +9,14 @@ from typing import Any
 
 from civictalent.core.numbers import parse_bounded_int
 from civictalent.healthcheck.engine import CATEGORIES, CHECK_SECONDS, Finding, Report
-from civictalent.healthcheck.engine.model import SEVERITY_RANK
+from civictalent.healthcheck.engine.model import (
+    EQUALITY_ACT_CHARACTERISTICS,
+    SEVERITY_RANK,
+    Characteristic,
+)
+from civictalent.healthcheck.engine.scoring import ceilings, score_without, weighted_total
+
+_BY_SOURCE_URL = {c.source_url: c for c in EQUALITY_ACT_CHARACTERISTICS.values()}
 
 
 @dataclass(frozen=True)
@@ -20,6 +27,20 @@ class NumberedFinding:
     @property
     def has_span(self) -> bool:
         return self.finding.end > self.finding.start
+
+    @property
+    def characteristic(self) -> Characteristic | None:
+        """The Equality Act 2010 characteristic the finding cites, if it is a must-change."""
+        return _BY_SOURCE_URL.get(self.finding.source_url) if self.finding.source_url else None
+
+    @property
+    def headline(self) -> str:
+        """The message without the sentence citing the Equality Act, which is shown apart."""
+        characteristic = self.characteristic
+        message = self.finding.message
+        if characteristic is not None and message.endswith(characteristic.reason):
+            return message[: -len(characteristic.reason)].rstrip()
+        return message
 
     @property
     def action(self) -> str:
@@ -62,6 +83,88 @@ SEVERITY_TAGS = {
     "warning": "govuk-tag--orange",
     "advice": "govuk-tag--blue",
 }
+
+
+@dataclass(frozen=True)
+class ScoreChange:
+    """What a one-click fix did: the wording swapped and the score before and after."""
+
+    before: int
+    after: int
+    excerpt: str
+    replacement: str
+
+    @property
+    def sentence(self) -> str:
+        return (
+            f"Suggestion applied: you replaced “{self.excerpt}” with “{self.replacement}”. "
+            f"The score went from {self.before} to {self.after}."
+        )
+
+
+@dataclass(frozen=True)
+class ResultSummary:
+    """The top of a report: the score, what limits it, and the few fixes worth most."""
+
+    score: int
+    fixes: tuple[NumberedFinding, ...]
+    ceilings: tuple[str, ...]
+    # the weighted score before any cap: what the rest of the advert is worth
+    uncapped: int
+    finding_count: int
+
+    @property
+    def capped(self) -> bool:
+        return self.uncapped > self.score
+
+    @property
+    def fixes_heading(self) -> str:
+        if len(self.fixes) == 1:
+            return "The fix that matters most"
+        return (
+            f"The {_NUMBER_WORDS.get(len(self.fixes), str(len(self.fixes)))} fixes that matter most"
+        )
+
+
+TOP_FIXES = 3
+_NUMBER_WORDS = {2: "two", 3: "three"}
+
+
+def result_summary(report: Report) -> ResultSummary:
+    """The score, the limits on it, and the ``TOP_FIXES`` most important fixes: most serious
+    first, then those that would raise the score most, one for each kind of problem."""
+    findings = numbered(report)
+    first_of_each: dict[str, NumberedFinding] = {}
+    for item in findings:
+        first_of_each.setdefault(item.finding.rule, item)
+    worth = {
+        item.number: score_without(report.findings, item.number - 1, report.word_count)
+        for item in first_of_each.values()
+    }
+    fixes = sorted(
+        first_of_each.values(),
+        key=lambda item: (SEVERITY_RANK[item.finding.severity], -worth[item.number], item.number),
+    )
+    return ResultSummary(
+        score=report.score,
+        fixes=tuple(fixes[:TOP_FIXES]),
+        ceilings=ceilings(report.findings),
+        uncapped=weighted_total(report.categories) if report.word_count else 0,
+        finding_count=len(findings),
+    )
+
+
+def score_change(
+    before_text: str, after_text: str, start: int, end: int, before: int, after: int
+) -> ScoreChange:
+    """The change a swap of ``before_text[start:end]`` made, read from the two texts."""
+    grown = len(after_text) - len(before_text)
+    return ScoreChange(
+        before=before,
+        after=after,
+        excerpt=before_text[start:end],
+        replacement=after_text[start : end + grown],
+    )
 
 
 def numbered(report: Report) -> tuple[NumberedFinding, ...]:

@@ -40,9 +40,11 @@ def checker(request: HttpRequest) -> HttpResponse:
             text, facts = read.text, read.facts
         previous = parse_bounded_int(request.POST.get("previous_score"), maximum=100)
         action = presentation.parse_action(request.POST.get("apply", ""))
+        before_text, applied = text, False
         if action is not None:
             try:
                 text = apply_suggestion(text, *action)
+                applied = True
             except ValueError as error:
                 messages.error(request, str(error))
         try:
@@ -50,9 +52,10 @@ def checker(request: HttpRequest) -> HttpResponse:
         except CheckTooSlow as error:
             form.add_error("document" if upload else "text", error.message)
             return render(request, "healthcheck/checker.html", context)
-        if action is not None and previous is not None:
-            messages.success(
-                request, f"Suggestion applied. The score went from {previous} to {report.score}."
+        if applied and action is not None and previous is not None:
+            # said in the summary at the top, which has the focus, rather than in a banner
+            context["score_change"] = presentation.score_change(
+                before_text, text, action[1], action[2], previous, report.score
             )
         form = CheckForm(initial={"text": text})
         context.update(form=form, checked=True, **presentation.report_context(report, text))

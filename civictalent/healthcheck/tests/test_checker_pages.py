@@ -183,3 +183,60 @@ def test_the_api_returns_the_same_report() -> None:
         content_type="application/json",
     )
     assert too_long.status_code == 422
+
+
+def test_the_summary_comes_first_leads_with_what_must_change_and_says_what_caps_the_score() -> None:
+    advert = ADVERT.replace("Salary: £38,000 to £42,000 a year including London weighting, ", "")
+    advert = advert.replace("You will build", "We are a young and dynamic team. You will build")
+    html = Client().post("/health-check/", {"text": advert}).content.decode()
+    summary = html.index('id="health-check-summary"')
+    assert summary < html.index('id="checker-form"')  # above the form, not 1,200 px down
+    assert "data-app-focus-on-load" in html[summary : summary + 300]
+    assert "js/focus-on-load.mjs" in html
+    block = html[summary : html.index("</div>", html.index("app-result-summary__fixes"))]
+    fixes = re.findall(r'<li><strong class="govuk-tag [^"]+">([^<]+)</strong> <a', block)
+    assert fixes[0] == "Must change"
+    assert fixes == sorted(fixes, key=["Must change", "Fix this", "Consider changing"].index)
+    assert len(fixes) == 3
+    for number in re.findall(r'href="#finding-(\d+)"', block):
+        assert f'id="finding-{number}"' in html
+    assert "Protected characteristic: age (Equality Act 2010)" in block
+    assert "Pay is missing, so the score cannot go above 60 until you add the salary." in block
+    assert len(re.findall(r"<h2[^>]*>Score: ", html)) == 1  # the report below does not repeat it
+
+
+def test_a_fix_says_what_changed_and_what_still_caps_the_score() -> None:
+    advert = ADVERT.replace("Salary: £38,000 to £42,000 a year including London weighting, ", "")
+    before = check(advert)
+    swap = next(f for f in before.findings if f.excerpt == "utilise")
+    html = (
+        Client()
+        .post(
+            "/health-check/",
+            {
+                "text": advert,
+                "previous_score": str(before.score),
+                "apply": f"{swap.rule}:{swap.start}:{swap.end}",
+            },
+        )
+        .content.decode()
+    )
+    after = check(advert.replace("utilise", "use")).score
+    summary = html[html.index('id="health-check-summary"') :]
+    assert (
+        f"Suggestion applied: you replaced “utilise” with “use”. The score went from "
+        f"{before.score} to {after}."
+    ) in summary
+    assert "Pay is missing, so the score cannot go above 60 until you add the salary." in summary
+
+
+def test_the_most_important_fixes_are_ranked_by_severity_then_by_what_they_are_worth() -> None:
+    from civictalent.healthcheck.presentation import result_summary
+
+    report = check("The postholder will utilise data. You must be a native English speaker.")
+    summary = result_summary(report)
+    rules = [item.finding.rule for item in summary.fixes]
+    assert rules[0] == "inclusive.native_speaker"  # must change first
+    assert rules[1] == "pay.no_pay_figure"  # then the error, which lifts the cap
+    assert len(set(rules)) == len(rules) == 3  # one of each kind
+    assert summary.capped == (summary.uncapped > 60)
