@@ -34,6 +34,7 @@ static_build/.built: node_modules/.installed $(wildcard static/scss/*.scss)
 	npx --no-install sass --load-path=node_modules --no-source-map --style=compressed --quiet-deps \
 		static/scss/main.scss static_build/css/main.css
 	cp node_modules/govuk-frontend/dist/govuk/govuk-frontend.min.js static_build/js/
+	cp node_modules/@github/markdown-toolbar-element/dist/index.js static_build/js/markdown-toolbar-element.js
 	cp -r node_modules/govuk-frontend/dist/govuk/assets/images static_build/govuk-assets/
 	find static_build -name '*.map' -delete
 	@touch $@

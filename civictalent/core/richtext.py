@@ -214,7 +214,10 @@ _PARSER: Final = _markdown()
 
 
 def _subset_tokens(tokens: list[Token]) -> list[Token]:
-    """Headings as h2 or h3, and list items without paragraphs (every list tight)."""
+    """Headings as h2 or h3 (only subheadings: h2, so no level is skipped), and list items
+    without paragraphs (every list tight)."""
+    levels = [int(token.tag[1]) for token in tokens if token.type == "heading_open"]
+    top = "h2" if min(levels, default=2) <= 2 else "h3"
     depth = 0
     for token in tokens:
         if token.type in {"bullet_list_open", "ordered_list_open"}:
@@ -223,7 +226,7 @@ def _subset_tokens(tokens: list[Token]) -> list[Token]:
             depth -= 1
         elif token.type in {"heading_open", "heading_close"}:
             level = int(token.tag[1])
-            token.tag = "h2" if level <= 2 else "h3"
+            token.tag = "h2" if level <= 2 or top == "h3" else "h3"
         elif token.type in {"paragraph_open", "paragraph_close"} and depth:
             token.hidden = True
     return tokens

@@ -4,7 +4,7 @@ from typing import Any
 
 from django import forms
 
-from civictalent.core.forms import GovukFormMixin, upload_within_limit
+from civictalent.core.forms import GovukFormMixin, RichTextarea, upload_within_limit
 from civictalent.core.vocabularies import Contract
 from civictalent.documents import MAX_FILE_BYTES
 from civictalent.framework.models import RoleLevel
@@ -105,7 +105,10 @@ class ReviewForm(GovukFormMixin, forms.ModelForm):
                 required=False,
                 max_length=50_000,
                 initial=(sections or {}).get(kind, ""),
-                widget=forms.Textarea(attrs={"rows": 6}),
+                widget=RichTextarea(
+                    attrs={"rows": 6},
+                    toolbar_label=f"Formatting for {SECTION_LABELS[kind].lower()}",
+                ),
             )
 
     def section_texts(self) -> dict[str, str]:

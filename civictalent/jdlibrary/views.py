@@ -117,11 +117,23 @@ def contribute(request: HttpRequest) -> HttpResponse:
 
 
 def _sections_by_kind(jd: JobDescription) -> dict[str, str]:
-    grouped: dict[str, list[str]] = {}
+    """One text per kind for the review form. When a kind has several sections (criteria by
+    group: "Engaging people - Essential"), each keeps its heading as a "### " subheading, so
+    saving the form does not lose them."""
+    grouped: dict[str, list[tuple[str, str]]] = {}
     for section in jd.sections.all():
         kind = section.kind if section.kind in EDITED_KINDS else "other"
-        grouped.setdefault(kind, []).append(section.text)
-    return {kind: "\n\n".join(texts) for kind, texts in grouped.items()}
+        grouped.setdefault(kind, []).append((section.heading, section.text))
+    texts: dict[str, str] = {}
+    for kind, parts in grouped.items():
+        several = len(parts) > 1
+        texts[kind] = "\n\n".join(
+            f"### {heading}\n\n{text}"
+            if several and heading and heading != SECTION_LABELS[kind]
+            else text
+            for heading, text in parts
+        )
+    return texts
 
 
 @permission("jdlibrary.edit_jd", on=jd_from_pk)

@@ -17,7 +17,7 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.utils import timezone
 
-from civictalent.core.forms import GovukFormMixin
+from civictalent.core.forms import RICH_TEXT_HINT, GovukFormMixin, RichTextarea
 from civictalent.core.money import pounds_form_value, pounds_from_text
 from civictalent.core.numbers import parse_bounded_int
 from civictalent.core.vocabularies import Contract, WorkingPattern, Workplace
@@ -178,9 +178,8 @@ class VacancyForm(GovukFormMixin, ClosingDateMixin):
         label="Description",
         max_length=50_000,
         required=False,
-        widget=forms.Textarea(attrs={"rows": 16}),
-        help_text="Paste from Word or your recruitment system, or write plain paragraphs. We keep "
-        "headings, lists, bold, italics and links, and remove everything else.",
+        widget=RichTextarea(attrs={"rows": 16}, toolbar_label="Formatting for the description"),
+        help_text=RICH_TEXT_HINT,
     )
     annual_min = forms.CharField(
         label="Minimum salary (£ a year)",

@@ -13,10 +13,11 @@ Pure Python (no Django). A JD holds its terms as free text ("Full time, 36 hours
   remotely", "remote working") before hybrid ("hybrid") before on site ("office based", "on
   site", "based in the office"), in the working pattern first, then the sections.
 - **Hybrid arrangement** (for hybrid work only): the first sentence that says how many days are
-  spent somewhere ("two days a week in the office"), if it is short enough for the field; never
-  a cut-off sentence.
-- **Summary**: whole sentences of the purpose section, as many as fit the summary's limit; never
-  a sentence cut in the middle (none rather than half of one).
+  spent somewhere ("two days a week in the office"), without a leading "Hybrid:", if it is short
+  enough for the field; never a cut-off sentence.
+- **Summary**: the first two whole sentences of the purpose section (the field asks for one or
+  two), fewer if two do not fit its limit; never a sentence cut in the middle (none rather than
+  half of one).
 - **Description**: every section under its heading, in the same rich-text subset, so lists stay
   lists.
 """
@@ -42,6 +43,8 @@ __all__ = [
 ]
 
 MAX_SUMMARY: Final = 600
+# The summary field asks for "one or two plain sentences".
+SUMMARY_SENTENCES: Final = 2
 MAX_HYBRID_PATTERN: Final = 200
 MAX_HOURS: Final = Decimal("80")
 FULL_TIME_HOURS: Final = Decimal("35")
@@ -79,6 +82,7 @@ _PLACE_WORDS: Final = re.compile(
     r"|hybrid)\b",
     re.IGNORECASE,
 )
+_HYBRID_LABEL: Final = re.compile(r"^hybrid(?: working)?\s*[:\-\u2013]\s*(?=\S)", re.IGNORECASE)
 # The end of a sentence: ".", "!" or "?" (and any closing quote or bracket), then a space.
 _SENTENCE_END: Final = re.compile(r"(?<=[.!?])[\"'\u201d\u2019)]*\s+")
 
@@ -145,12 +149,14 @@ def sentences(text: str) -> list[str]:
 def _hybrid_pattern(texts: Sequence[str]) -> str:
     for text in texts:
         for sentence in sentences(text):
+            # "Hybrid: two days a week in..." (the page already says "Hybrid").
+            sentence = _HYBRID_LABEL.sub("", sentence, count=1)
             if (
                 _DAYS.search(sentence)
                 and _PLACE_WORDS.search(sentence)
                 and len(sentence) <= MAX_HYBRID_PATTERN
             ):
-                return sentence
+                return sentence[0].upper() + sentence[1:]
     return ""
 
 
@@ -169,11 +175,13 @@ def terms_from_jd(working_pattern: str, sections: Sequence[JDSectionText]) -> Va
     )
 
 
-def summary_from_purpose(purpose: str, limit: int = MAX_SUMMARY) -> str:
-    """Whole sentences from the start of the purpose section (rich text), as many as fit in
-    ``limit`` characters; "" when even the first is longer. Lead-ins ending in ":" and short
-    lines without a full stop (sub-headings) are left out; a list item of six words or more is a
-    sentence of its own."""
+def summary_from_purpose(
+    purpose: str, limit: int = MAX_SUMMARY, sentences_at_most: int = SUMMARY_SENTENCES
+) -> str:
+    """Whole sentences from the start of the purpose section (rich text): the first two, or as
+    many as fit in ``limit`` characters; "" when even the first is longer. Lead-ins ending in
+    ":" and short lines without a full stop (sub-headings) are left out; a list item of six words
+    or more is a sentence of its own."""
     chosen: list[str] = []
     length = 0
     for sentence in sentences(markdown_to_text(purpose)):
@@ -182,7 +190,7 @@ def summary_from_purpose(purpose: str, limit: int = MAX_SUMMARY) -> str:
         if sentence[-1] not in ".!?":
             sentence = sentence[0].upper() + sentence[1:].rstrip(";,") + "."
         added = len(sentence) + (1 if chosen else 0)
-        if length + added > limit:
+        if length + added > limit or len(chosen) == sentences_at_most:
             break
         chosen.append(sentence)
         length += added

@@ -138,6 +138,10 @@ def test_headings_are_h2_or_h3_only() -> None:
     assert render("# Big\n#### Small\n###### Tiny") == "<h2>Big</h2><h3>Small</h3><h3>Tiny</h3>"
 
 
+def test_subheadings_alone_are_the_first_level_so_no_level_is_skipped() -> None:
+    assert render("### One\ntext\n### Two") == "<h2>One</h2><p>text</p><h2>Two</h2>"
+
+
 @pytest.mark.parametrize(
     "hostile",
     [

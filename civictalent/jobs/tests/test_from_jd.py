@@ -65,7 +65,7 @@ def test_hours_out_of_range_are_left_out() -> None:
             "Hybrid: 2 days a week at Hackney Town Hall",
             [],
             "hybrid",
-            "Hybrid: 2 days a week at Hackney Town Hall",
+            "2 days a week at Hackney Town Hall",
         ),
         ("Full time", ["This is a fully remote role."], "remote", ""),
         ("Full time", ["The role is office based in Woolwich."], "on_site", ""),
@@ -91,9 +91,12 @@ def test_the_summary_is_whole_sentences_within_the_limit() -> None:
         "## Purpose\nYou will lead analysis for housing. You will build dashboards staff trust! "
         "Do you want to help? " + "This sentence is long enough to go over the limit. " * 3
     )
-    assert summary_from_purpose(purpose, limit=110) == (
+    assert summary_from_purpose(purpose, limit=110, sentences_at_most=5) == (
         "You will lead analysis for housing. You will build dashboards staff trust! "
         "Do you want to help?"
+    )
+    assert summary_from_purpose(purpose) == (
+        "You will lead analysis for housing. You will build dashboards staff trust!"
     )
 
 
