@@ -5,7 +5,7 @@ from pathlib import Path
 
 from config.env import env_str
 from config.settings.base import *  # noqa: F403
-from config.settings.base import DATABASES, database_from_url
+from config.settings.base import DATABASES, INSTALLED_APPS, database_from_url
 
 SECRET_KEY = "test-only-not-secret"  # noqa: S105
 DEBUG = False
@@ -30,6 +30,13 @@ STORAGES = {
 # WhiteNoise warns at start-up when STATIC_ROOT is missing; tests serve from the finders.
 STATIC_ROOT = Path(tempfile.gettempdir()) / "civictalent-test-static"
 STATIC_ROOT.mkdir(exist_ok=True)
+# pytest-django's live server serves static files (for browser tests) only when INSTALLED_APPS
+# names "django.contrib.staticfiles" itself; base names its subclass, which only changes what
+# collectstatic leaves out (core/staticfiles.py).
+INSTALLED_APPS = [
+    "django.contrib.staticfiles" if app == "civictalent.core.staticfiles.StaticFilesConfig" else app
+    for app in INSTALLED_APPS
+]
 # Cached pages would outlive each test's rolled-back data; tests of the cache switch it on.
 PAGE_CACHE_SECONDS = 0
 JOBS_FEED_ALLOW_LOOPBACK = True  # feed tests fetch from a real server on 127.0.0.1
