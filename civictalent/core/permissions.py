@@ -2,6 +2,10 @@
 
 The permission walker (tests/test_permission_walker.py) fails the build if a
 view of ours declares none. The rules themselves live in each app's ``rules.py``.
+
+A refusal says what the person can do instead: ``permission(..., refusal=...)`` names a function
+that words it for the person and the page's object, as a :class:`Refusal`, which the 403 page
+shows. Without one (or when it returns None) the 403 page gives its general words.
 """
 
 from __future__ import annotations
@@ -17,6 +21,26 @@ from django.http import HttpRequest, HttpResponseBase
 
 ViewFunc = TypeVar("ViewFunc", bound=Callable[..., HttpResponseBase])
 ObjectGetter = Callable[..., Any]
+
+
+class Refusal(PermissionDenied):
+    """A refusal written for the person: what they cannot do (``title``), why and what they can
+    do instead (``instead``), and where to go to do it (``link_text`` and ``link_href``).
+
+    Word it only from what the person may already know: never name another council's data."""
+
+    def __init__(
+        self, title: str, *, instead: str = "", link_text: str = "", link_href: str = ""
+    ) -> None:
+        super().__init__(title)
+        self.title = title
+        self.instead = instead
+        self.link_text = link_text
+        self.link_href = link_href
+
+
+# Words a refusal for this person and the page's object, or None for the general words.
+RefusalWording = Callable[[HttpRequest, Any], Refusal | None]
 
 # Views we did not write, and why they need no rule of ours.
 THIRD_PARTY_VIEW_MODULES = {
@@ -61,8 +85,11 @@ def signed_in(view: ViewFunc) -> ViewFunc:
     return wrapper  # type: ignore[return-value]
 
 
-def permission(name: str, *, on: ObjectGetter | None = None) -> Callable[[ViewFunc], ViewFunc]:
-    """Only people the rule ``name`` allows (on the object ``on(request, **kwargs)`` returns)."""
+def permission(
+    name: str, *, on: ObjectGetter | None = None, refusal: RefusalWording | None = None
+) -> Callable[[ViewFunc], ViewFunc]:
+    """Only people the rule ``name`` allows (on the object ``on(request, **kwargs)`` returns);
+    anyone else gets ``refusal(request, object)`` when it words one."""
 
     def decorator(view: ViewFunc) -> ViewFunc:
         @wraps(view)
@@ -71,6 +98,9 @@ def permission(name: str, *, on: ObjectGetter | None = None) -> Callable[[ViewFu
                 return redirect_to_login(request.get_full_path())
             target = on(request, **kwargs) if on else None
             if not request.user.has_perm(name, target):
+                worded = refusal(request, target) if refusal else None
+                if worded is not None:
+                    raise worded
                 raise PermissionDenied(f"You do not have permission to do this ({name}).")
             return view(request, *args, **kwargs)
 

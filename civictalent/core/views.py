@@ -11,7 +11,7 @@ from civictalent.core import health, selectors
 from civictalent.core.models import AuditEvent
 from civictalent.core.numbers import parse_bounded_int
 from civictalent.core.page_cache import cached_for_anonymous
-from civictalent.core.permissions import permission, public
+from civictalent.core.permissions import Refusal, permission, public
 
 
 @cached_for_anonymous
@@ -103,7 +103,9 @@ def bad_request(request: HttpRequest, exception: Exception | None = None) -> Htt
 
 
 def permission_denied(request: HttpRequest, exception: Exception | None = None) -> HttpResponse:
-    return render(request, "403.html", status=403)
+    """The 403 page: a Refusal's own words (what to do instead), or the general ones."""
+    refusal = exception if isinstance(exception, Refusal) else None
+    return render(request, "403.html", {"refusal": refusal}, status=403)
 
 
 def page_not_found(request: HttpRequest, exception: Exception | None = None) -> HttpResponse:
