@@ -39,7 +39,9 @@ CORE_BUDGETS: dict[str, int] = {
     "core:cookies": 5,
     "core:contact": 5,
     "core:healthz": 9,
-    "core:platform": 4,
+    # The dashboard: every app's panels, a count and a short list each (core/dashboard.py).
+    "core:dashboard": 17,
+    "core:platform": 14,
     "core:audit_log": 8,
     "accounts:profile": 8,
     "accounts:edit_name": 5,
@@ -53,7 +55,8 @@ CORE_BUDGETS: dict[str, int] = {
     "framework:overview": 10,
     "framework:family": 8,
     "framework:role": 8,
-    "framework:level": 9,
+    # Its skills, then one query each for its JDs, open vacancies and London benchmark.
+    "framework:level": 12,
     "framework:skills": 7,
     "framework:skill": 8,
     "framework:progression": 7,

@@ -15,6 +15,9 @@ INSTALLED_APPS (as Django's admin finds ``admin.py`` and ``rules`` finds ``rules
   framework/moves.py); read by ``framework`` (``civictalent import-ddat``).
 - ``dashboard.py``: ``PANELS``, functions that give the signed-in person the app's panels of
   their dashboard (see core/dashboard.py); read by core's dashboard and platform admin pages.
+- ``role_level_panels.py``: ``PANELS``, functions that give the role level page a panel of what
+  the app has for that level (job descriptions, open vacancies, the London pay benchmark; see
+  framework/level_panels.py); read by ``framework``'s role level page.
 """
 
 from __future__ import annotations

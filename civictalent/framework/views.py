@@ -8,6 +8,7 @@ from civictalent.core.page_cache import cached_for_anonymous
 from civictalent.core.permissions import public
 from civictalent.framework import selectors
 from civictalent.framework.forms import ProgressionForm
+from civictalent.framework.level_panels import rendered_level_panels
 from civictalent.framework.models import Framework, SkillLevel
 
 
@@ -77,6 +78,8 @@ def level_detail(request: HttpRequest, slug: str) -> HttpResponse:
         unlevelled=unlevelled,
         previous_level=previous_level,
         next_level=next_level,
+        # What the apps above the framework have for this level (jdlibrary, jobs, salaries).
+        panels=rendered_level_panels(request, level),
     )
 
 

@@ -1,8 +1,8 @@
 """A job description as a clean Word document or as Markdown, for a council to reuse.
 
 The Word document is built for screen readers and for editing: a real Title, a real Heading 1
-for each section, real bulleted lists, the details as plain paragraphs (no layout tables), and
-its language set to British English.
+for each section (Heading 2 for its subheadings), real bulleted and numbered lists, the details
+as plain paragraphs (no layout tables), and its language set to British English.
 """
 
 from __future__ import annotations
@@ -11,9 +11,12 @@ import io
 import re
 from dataclasses import dataclass
 from datetime import UTC
-from typing import TYPE_CHECKING, Literal
+from html.parser import HTMLParser
+from typing import TYPE_CHECKING, ClassVar, Literal
 
 from django.utils import timezone
+
+from civictalent.core.richtext import html_to_markdown, render
 
 if TYPE_CHECKING:
     from docx.document import Document as WordDocument
@@ -21,40 +24,63 @@ if TYPE_CHECKING:
     from civictalent.jdlibrary.models import JobDescription
 
 LANGUAGE = "en-GB"
-BULLET_MARKERS = ("- ", "* ", "• ")
 NOT_STATED = "Not stated"
 
 
 @dataclass(frozen=True)
 class Block:
-    kind: Literal["paragraph", "bullet"]
+    kind: Literal["paragraph", "bullet", "number", "heading"]
     text: str
 
 
+class _Blocks(HTMLParser):
+    """The blocks of rendered rich text, each as plain text (a link's words, a line break as a
+    space): what the Word document is built from."""
+
+    KINDS: ClassVar[dict[str, Literal["paragraph", "heading"]]] = {
+        "p": "paragraph",
+        "h2": "heading",
+        "h3": "heading",
+    }
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.blocks: list[Block] = []
+        self.lists: list[str] = []
+        self.words: list[str] = []
+
+    def _flush(self, kind: Literal["paragraph", "bullet", "number", "heading"]) -> None:
+        text = " ".join("".join(self.words).split())
+        self.words = []
+        if text:
+            self.blocks.append(Block(kind, text))
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag in {"ul", "ol"}:
+            self._flush("paragraph")
+            self.lists.append(tag)
+        elif tag == "br":
+            self.words.append(" ")
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in self.KINDS:
+            self._flush(self.KINDS[tag])
+        elif tag == "li":
+            self._flush("number" if self.lists and self.lists[-1] == "ol" else "bullet")
+        elif tag in {"ul", "ol"} and self.lists:
+            self.lists.pop()
+
+    def handle_data(self, data: str) -> None:
+        self.words.append(data)
+
+
 def text_blocks(text: str) -> list[Block]:
-    """Paragraphs (lines joined until a blank line) and bullets ("- ", "* " or "• " lines), the
-    same reading of plain text as the page's ``paragraphs`` filter."""
-    blocks: list[Block] = []
-    lines: list[str] = []
-
-    def flush() -> None:
-        if lines:
-            blocks.append(Block("paragraph", " ".join(lines)))
-            lines.clear()
-
-    for raw in (text or "").splitlines():
-        line = raw.strip()
-        if line.startswith(BULLET_MARKERS) or line in {"-", "*", "•"}:
-            flush()
-            item = line[2:].strip()
-            if item:
-                blocks.append(Block("bullet", item))
-        elif not line:
-            flush()
-        else:
-            lines.append(line)
-    flush()
-    return blocks
+    """Headings, paragraphs and bulleted and numbered items of a section's rich text, read by
+    the one renderer the page uses (core/richtext.py)."""
+    parser = _Blocks()
+    parser.feed(render(text))
+    parser.close()
+    return parser.blocks
 
 
 def details(jd: JobDescription) -> list[tuple[str, str]]:
@@ -136,7 +162,10 @@ def as_docx(jd: JobDescription) -> bytes:
     for section in jd.sections.all():
         document.add_heading(section.heading or section.get_kind_display(), level=1)
         for block in text_blocks(section.text):
-            style = "List Bullet" if block.kind == "bullet" else None
+            if block.kind == "heading":
+                document.add_heading(block.text, level=2)
+                continue
+            style = {"bullet": "List Bullet", "number": "List Number"}.get(block.kind)
             document.add_paragraph(block.text, style=style)
     document.add_heading("About this document", level=1)
     document.add_paragraph(provenance(jd))
@@ -146,11 +175,10 @@ def as_docx(jd: JobDescription) -> bytes:
     return buffer.getvalue()
 
 
-_MARKDOWN_LINE_START = re.compile(r"^(#{1,6}\s|>|\d+[.)]\s|[=+]{3,}|-{3,}|_{3,})")
-# The library's text is plain text, whatever an upload had in it. In the download, "<" is
-# written "&lt;" (so no raw HTML, no <javascript:...> autolink) and "[" and "]" are escaped (so
-# no link, image or link definition, whatever its address): a council's CMS that renders the
-# Markdown shows the words and runs nothing.
+# The title and the details are plain text. In the download, "<" is written "&lt;" (so no raw
+# HTML, no <javascript:...> autolink) and "[" and "]" are escaped (so no link, image or link
+# definition, whatever its address): a council's CMS that renders the Markdown shows the words and
+# runs nothing. Sections are rich text: see _section_markdown.
 _NOT_MARKUP = str.maketrans({"<": "&lt;", "[": "\\[", "]": "\\]"})
 
 
@@ -159,11 +187,30 @@ def _plain(text: str) -> str:
     return text.translate(_NOT_MARKUP)
 
 
-def _markdown_text(line: str) -> str:
-    """Plain text that Markdown will not read as a heading, quote or numbered list by mistake,
-    nor as HTML or a link."""
-    line = _plain(line)
-    return "\\" + line if _MARKDOWN_LINE_START.match(line) else line
+def _no_raw_html(markdown: str) -> str:
+    """Every "<" written "&lt;", dropping the backslash that escaped it (a backslash before "&"
+    would show "&lt;" as typed); an escaped backslash before it stays."""
+    written: list[str] = []
+    backslashes = 0
+    for character in markdown:
+        if character == "<":
+            if backslashes % 2:
+                written.pop()
+            written.append("&lt;")
+            backslashes = 0
+            continue
+        backslashes = backslashes + 1 if character == "\\" else 0
+        written.append(character)
+    return "".join(written)
+
+
+def _section_markdown(text: str) -> str:
+    """A section's rich text as the page shows it, written back as the Markdown subset: only
+    web and email links survive (rendering drops the rest), and "<" is written "&lt;", so a
+    council's CMS that renders the download with raw HTML on shows the words and runs nothing.
+    Its headings sit under the section's "## " heading."""
+    markdown = _no_raw_html(html_to_markdown(render(text)))
+    return re.sub(r"(?m)^(#{2,3}) ", lambda match: "#" + match.group(1) + " ", markdown)
 
 
 def as_markdown(jd: JobDescription) -> str:
@@ -172,17 +219,6 @@ def as_markdown(jd: JobDescription) -> str:
     parts.append("")
     for section in jd.sections.all():
         parts += [f"## {_plain(section.heading or section.get_kind_display())}", ""]
-        previous: str | None = None
-        for block in text_blocks(section.text):
-            if block.kind == "bullet":
-                if previous == "paragraph":
-                    parts.append("")
-                parts.append(f"- {_plain(block.text)}")
-            else:
-                if previous is not None:
-                    parts.append("")
-                parts.append(_markdown_text(block.text))
-            previous = block.kind
-        parts.append("")
+        parts += [_section_markdown(section.text), ""]
     parts += ["---", "", _plain(provenance(jd)), ""]
     return "\n".join(parts)

@@ -335,3 +335,24 @@ def test_an_editor_with_several_councils_chooses_one(
     client.post(f"/library/{draft.pk}/copy/", {"organisation": council_a.pk})
     copy = JobDescription.objects.exclude(pk=draft.pk).get()
     assert copy.organisation == council_a
+
+
+def test_rich_text_sections_give_word_headings_and_numbered_items() -> None:
+    blocks = text_blocks("### Skills\nYou will:\n1) plan\n2) build [well](https://a.example)")
+    assert [(b.kind, b.text) for b in blocks] == [
+        ("heading", "Skills"),
+        ("paragraph", "You will:"),
+        ("number", "plan"),
+        ("number", "build well"),
+    ]
+
+
+def test_the_markdown_download_keeps_only_safe_links_and_no_raw_html() -> None:
+    from civictalent.jdlibrary.documents_out import _section_markdown
+
+    markdown = _section_markdown(
+        "### Apply\n- [Our site](https://a.example)\n- [x](javascript:alert(1)) <script>"
+    )
+    assert markdown == (
+        "### Apply\n\n- [Our site](https://a.example)\n- \\[x\\](javascript:alert(1)) &lt;script>"
+    )
