@@ -10,12 +10,13 @@ export UV_PYTHON := $(PYTHON)
 VENV_BIN := .venv/bin
 CT := $(VENV_BIN)/civictalent
 
-.PHONY: run test lint typecheck audit pytest pytest-postgres install assets migrate demo bench clean help
+.PHONY: run test lint typecheck audit pytest pytest-postgres install assets migrate demo bench screenshots clean help
 
 help:
 	@echo "make run    install, migrate, load demo data and serve at http://127.0.0.1:8000"
 	@echo "make test   install and run the whole test suite, lint and type checks"
 	@echo "make bench  run the benchmarks and write bench/results/ and docs/performance.md"
+	@echo "make screenshots  every page as every role at 1280 and 390 px: var/screenshots/index.html"
 
 .tools/bin/uv:
 	$(PYTHON) -m venv .tools
@@ -79,6 +80,11 @@ pytest-postgres: install assets
 	else \
 		echo "Skipping the PostgreSQL run: set TEST_POSTGRES_URL=postgres://user:pass@host/db to include it."; \
 	fi
+
+# Every page as every role allowed to see it, at 1280 and 390 px, with a contact sheet to look at
+# them all: var/screenshots/index.html (tests/screenshots.py).
+screenshots: install assets
+	env -u DATABASE_URL $(VENV_BIN)/pytest tests/screenshots.py -p no:cacheprovider -q
 
 bench: install assets
 	$(VENV_BIN)/python bench/run.py

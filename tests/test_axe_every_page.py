@@ -1,9 +1,10 @@
 """Every HTML page we serve, in a real browser, as every role allowed to see it.
 
 The pages come from the permission matrix (tests/test_permission_walker.py and tests/pages/), with
-the data the query budgets build, so a new page is checked here as soon as it has its row. Each
-role has one browser context, signed in with a session cookie and keeping the site's real Content
-Security Policy (axe-core goes in through the DevTools protocol, which the CSP does not govern).
+the data the query budgets build, so a new page is checked here as soon as it has its row (the
+walk is tests/every_page.py, which `make screenshots` shares). Each role has one browser context,
+signed in with a session cookie and keeping the site's real Content Security Policy (axe-core goes
+in through the DevTools protocol, which the CSP does not govern).
 
 On every page, as every role whose outcome is "ok":
 - axe-core (WCAG 2.2 AA and best practice) finds nothing;
@@ -21,37 +22,18 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
-from django.test import Client
-from django.urls import reverse
 
 from civictalent.accounts.models import User
 from tests.browser import StrictAudit, chart_problems, reflow_problems, strict_context
-from tests.pages import AREAS
-from tests.test_permission_walker import EXPECTED
-from tests.test_query_budgets import ROLE_PREFERENCE, build_data, kwargs_for
+from tests.every_page import PAGE_ROLES, SIGN_IN_PAGES, RolePages, every_page
+from tests.test_query_budgets import build_data
 
 pytestmark = pytest.mark.browser
 
 NARROW = {"width": 320, "height": 640}
 WIDE = {"width": 1280, "height": 720}
-# Pages every role may read, each with its roles in the order the query budgets prefer.
-PAGE_ROLES = [
-    (name, [role for role in ROLE_PREFERENCE if EXPECTED[name][role] == "ok"])
-    for name in EXPECTED
-    if "ok" in EXPECTED[name].values()
-]
-# django-allauth's pages, which are not in the matrix (test_permission_walker checks their rules).
-SIGN_IN_PAGES = ["/accounts/login/", "/accounts/signup/", "/accounts/password/reset/"]
 # Pages that must show at least one chart with the data we build.
 PAGES_WITH_CHARTS = {"salaries:benchmark", "jobs:council_insight"}
-
-
-def session_cookie(user: User | None) -> str | None:
-    if user is None:
-        return None
-    client = Client()
-    client.force_login(user)
-    return client.cookies["sessionid"].value
 
 
 @pytest.mark.django_db(transaction=True)
@@ -59,8 +41,8 @@ def test_every_html_page_passes_as_every_role_and_reflows(
     live_server: Any, browser: Any, people: dict[str, User | None]
 ) -> None:
     data = build_data(people, salaries=True)
-    pages: dict[str, Any] = {}
     audit = StrictAudit()
+    pages = RolePages(browser, live_server.url, people, on_new_page=audit.watch)
     failures: list[str] = []
     skipped: list[str] = []
     charts_on: dict[str, int] = {}
@@ -68,9 +50,6 @@ def test_every_html_page_passes_as_every_role_and_reflows(
 
     def visit(name: str, url: str, roles: list[str]) -> None:
         for number, role in enumerate(roles):
-            if role not in pages:
-                context = strict_context(browser, live_server.url, session_cookie(people[role]))
-                pages[role] = audit.watch(context.new_page())
             page = pages[role]
             answer = page.goto(live_server.url + url)
             if answer is None or answer.status != 200:
@@ -90,24 +69,13 @@ def test_every_html_page_passes_as_every_role_and_reflows(
                 reflowed.append(name)
 
     try:
-        for name, roles in PAGE_ROLES:
-            for area in AREAS:
-                area.prepare_data_for(name)
-            url = reverse(name, kwargs=kwargs_for(name, people, data))
-            probe = Client()
-            if people[roles[0]] is not None:
-                probe.force_login(people[roles[0]])  # type: ignore[arg-type]
-            response = probe.get(url)
-            assert response.status_code == 200, f"{url} as {roles[0]}: {response.status_code}"
-            if not response.get("Content-Type", "").startswith("text/html"):
-                skipped.append(name)
-                continue
-            visit(name, url, roles)
-        for url in SIGN_IN_PAGES:
-            visit(url, url, ["anonymous"])
+        for found in every_page(people, data):
+            if found.html:
+                visit(found.name, found.url, found.roles)
+            else:
+                skipped.append(found.name)
     finally:
-        for page in pages.values():
-            page.context.close()
+        pages.close()
     assert not failures, f"{len(failures)} problems:\n" + "\n\n".join(failures)
     checked_pages = len(PAGE_ROLES) - len(skipped) + len(SIGN_IN_PAGES)
     assert len(reflowed) == checked_pages > 60, reflowed
