@@ -76,7 +76,7 @@ def sign_in(page: Any, base_url: str, email: str, password: str, *, totp_secret:
         page.wait_for_url("**/accounts/2fa/authenticate/")
         page.get_by_label("Code", exact=True).fill(current_totp_code(totp_secret))
         page.get_by_role("button", name="Sign In").click()
-    page.wait_for_url("**/account/")
+    page.wait_for_url("**/dashboard/")
 
 
 # --- Under the real Content Security Policy --------------------------------------------------

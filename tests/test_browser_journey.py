@@ -68,7 +68,7 @@ def test_sign_up_verify_join_and_get_approved(
     page.get_by_label("Email").fill("dana@example.org")
     page.get_by_label("Password").fill("a long and unusual passphrase")
     page.get_by_role("button", name="Sign In").click()
-    page.wait_for_url("**/account/")
+    page.wait_for_url("**/dashboard/")
     audit.check(page)
     assert "You do not belong to a council yet" in page.content()
 
@@ -101,9 +101,11 @@ def test_sign_up_verify_join_and_get_approved(
     audit.check(page)
     page.get_by_label("Code", exact=True).fill(current_totp_code(ADMIN_SECRET))
     page.get_by_role("button", name="Sign In").click()
-    page.wait_for_url("**/account/")
+    page.wait_for_url("**/dashboard/")
+    audit.check(page)
+    assert "Dana Lewis" in page.content()  # her request waits on the council admin's dashboard
 
-    page.get_by_role("link", name="manage members").click()
+    page.get_by_role("link", name="Decide").click()
     audit.check(page)
     assert "I lead reporting in the data team." in page.content()
     page.get_by_label("Approve").check()

@@ -8,6 +8,7 @@ Security Policy with nothing blocked and no console errors (tests/browser.py Str
 - Sign in from the home page, by the skip link and the "Sign in" link.
 - An editor uploads a real Word job description and saves the checked details.
 - A council admin (with an authenticator code) drafts a vacancy and publishes it.
+- A council admin signs in to their dashboard and approves an editor's advert from it.
 - A candidate subscribes to alerts for a search and confirms from the email's link.
 
 Booking a surgery (people exchange) and completing a maturity assessment are not built yet.
@@ -118,7 +119,7 @@ def sign_in_by_keyboard(page: Any, email: str, password: str, *, totp: str = "")
         page.wait_for_url("**/accounts/2fa/authenticate/")
         page.audit.check(page, "authenticator code")
         fill_by_keyboard(page, {"Code": current_totp_code(totp)}, "Sign In")
-    page.wait_for_url("**/account/")
+    page.wait_for_url("**/dashboard/")
     page.audit.check(page, "signed in")
 
 
@@ -205,7 +206,7 @@ def test_council_admin_drafts_and_publishes_a_vacancy_by_keyboard(
 ) -> None:
     framework_load_starter()
     CouncilJobsSettings.objects.update_or_create(
-        organisation=council_a, defaults={"may_self_publish": True}
+        organisation=council_a, defaults={"approval_route": "council"}
     )
     page, admin = keyboard, people["admin_a"]
     assert admin is not None
@@ -232,6 +233,33 @@ def test_council_admin_drafts_and_publishes_a_vacancy_by_keyboard(
     page.audit.check(page, "published")
     vacancy.refresh_from_db()
     assert vacancy.status == VacancyStatus.PUBLISHED
+    assert "is published on the jobs board" in page.content()
+
+
+@pytest.mark.django_db(transaction=True)
+def test_council_admin_approves_an_advert_from_the_dashboard_by_keyboard(
+    live_server: Any, keyboard: Any, people: dict[str, User | None], council_a: Organisation
+) -> None:
+    from civictalent.jobs.tests.vacancy_helpers import allow_self_publishing, submitted
+
+    allow_self_publishing(council_a)
+    editor, admin = people["editor_a"], people["admin_a"]
+    assert editor is not None and admin is not None
+    waiting = submitted(council_a, editor, title="Keyboard product manager")
+    page = keyboard
+    page.goto(live_server.url + "/accounts/login/")
+    sign_in_by_keyboard(page, admin.email, PASSWORD, totp=ADMIN_SECRET)
+    assert "Adverts waiting for your approval" in page.content()
+
+    tab_to(page, named("Approve adverts", tag="a"))
+    press(page, "Enter", wait_for="**/jobs/moderation/")
+    page.audit.check(page, "queue")
+    tab_to(page, named("Publish Keyboard product manager", tag="button"))
+    page.keyboard.press("Enter")
+    page.wait_for_selector("text=is published on the jobs board")
+    page.audit.check(page, "published")
+    waiting.refresh_from_db()
+    assert waiting.status == VacancyStatus.PUBLISHED and waiting.self_published
     assert "is published on the jobs board" in page.content()
 
 

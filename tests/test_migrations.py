@@ -124,6 +124,8 @@ def test_the_previous_release_schema_and_its_data_migrate_forwards(
         closes_at=now + timedelta(days=14),
         annual_min_pence=40_000_00,
         annual_max_pence=45_000_00,
+        # Before the rich-text model: each bullet a paragraph that starts "- ".
+        description_html="<h2>Duties</h2><p>- Lead analysis</p><p>- Build dashboards</p>",
     )
     old.get_model("alerts", "AlertSubscription").objects.create(
         email="old-reader@example.org",
@@ -151,6 +153,13 @@ def test_the_previous_release_schema_and_its_data_migrate_forwards(
     # The health check's records of library JDs, which later moved to the library app.
     old_jd = old.get_model("jdlibrary", "JobDescription").objects.create(
         organisation=council, title="Old release data analyst"
+    )
+    old.get_model("jdlibrary", "JDSection").objects.create(
+        job_description=old_jd,
+        position=1,
+        kind="responsibilities",
+        heading="Duties",
+        text="You will:\n\u2022 lead analysis\n* build dashboards\n1) report monthly",
     )
     old.get_model("healthcheck", "HealthRecord").objects.create(
         job_description=old_jd,
@@ -182,6 +191,14 @@ def test_the_previous_release_schema_and_its_data_migrate_forwards(
     assert Membership.objects.get(user=person_now).organisation == council_now
     vacancy = Vacancy.objects.get(title="Old release data analyst")
     assert (vacancy.organisation, vacancy.status) == (council_now, "published")
+    # Stored descriptions became the Markdown subset, and their "- " paragraphs real lists.
+    assert vacancy.description == "## Duties\n\n- Lead analysis\n- Build dashboards"
+    assert vacancy.description_html == (
+        "<h2>Duties</h2><ul><li>Lead analysis</li><li>Build dashboards</li></ul>"
+    )
+    assert record.job_description.sections.get().text == (
+        "You will:\n\n- lead analysis\n- build dashboards\n1. report monthly"
+    )
     assert AlertSubscription.objects.get(email="old-reader@example.org").query_string == (
         "q=analyst"
     )

@@ -232,13 +232,34 @@ def _settings(b: CouncilB) -> Target:
     return Target(
         {"slug": b.council.slug},
         {
-            "may_self_publish": "on",
             "feed_url": "https://attacker.example.org/feed.json",
             "feed_format": "json",
             "feed_enabled": "on",
         },
         snapshot(settings),
     )
+
+
+def _approval(b: CouncilB) -> Target:
+    """Council B's approval route and its named publishers: council A's admin would make B
+    approve its own adverts and name B's editor a publisher."""
+    from civictalent.jobs.models import CouncilJobsSettings
+
+    settings = CouncilJobsSettings.objects.create(organisation=b.council)
+    membership = Membership.objects.get(user=b.editor, organisation=b.council)
+    return Target(
+        {"slug": b.council.slug},
+        {"approval_route": "council", "publishers": [str(membership.pk)]},
+        snapshot(settings, membership),
+    )
+
+
+def _self_published(b: CouncilB, data: dict[str, Any]) -> Target:
+    """A vacancy council B approved and published itself, waiting for LOTI's spot check."""
+    vacancy = _vacancy(b, "published")
+    vacancy.self_published = True
+    vacancy.save(update_fields=["self_published"])
+    return Target({"pk": vacancy.pk}, data, snapshot(vacancy))
 
 
 def _saved_search(b: CouncilB) -> Target:
@@ -304,6 +325,9 @@ WRITE_CASES: dict[str, Callable[[CouncilB, dict[str, Any]], Target]] = {
     "jobs:vacancy_library": lambda b, p: _vacancy_target(b, "closed", {"decision": "add"}),
     "jobs:imports": lambda b, p: _imports(b),
     "jobs:settings": lambda b, p: _settings(b),
+    "jobs:council_approval": lambda b, p: _approval(b),
+    "jobs:vacancy_spot_check": lambda b, p: _self_published(b, {}),
+    "jobs:vacancy_withdraw": lambda b, p: _self_published(b, {"reason": "Council A objects."}),
     "jobs:saved_search_delete": lambda b, p: _saved_search(b),
     "alerts:confirm": lambda b, p: _alert("confirm", {}),
     "alerts:manage": lambda b, p: _alert("manage", {"action": "unsubscribe", "reason": ""}),
@@ -523,6 +547,8 @@ PLATFORM_ONLY_WRITES = {
     "jobs:settings",
     "jobs:vacancy_publish",
     "jobs:vacancy_reject",
+    "jobs:vacancy_spot_check",
+    "jobs:vacancy_withdraw",
 }
 NOT_PROVED_BY_THE_OWNER = {
     "alerts:confirm": "the forged link is refused for everyone: no one may use it",

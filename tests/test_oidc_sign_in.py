@@ -195,8 +195,9 @@ def test_verified_council_address_signs_in_joins_the_council_and_links_one_accou
 
     start_sign_in(page, base, audit)
     sign_in_at_provider(page, issuer, AMARA["login"])
-    page.wait_for_url(base + "/account/")
+    page.wait_for_url(base + "/dashboard/")
     audit.check(page)
+    page.goto(base + "/account/")
     assert AMARA["name"] in page.content()
     assert AMARA["email"] in page.content()
     assert "London Borough of Hackney" in page.content()
@@ -219,7 +220,7 @@ def test_verified_council_address_signs_in_joins_the_council_and_links_one_accou
     # Signing in again (the provider remembers the person) reaches the same account.
     sign_out(page, base)
     start_sign_in(page, base)
-    page.wait_for_url(base + "/account/")
+    page.wait_for_url(base + "/dashboard/")
     assert AMARA["name"] in page.content()
     assert User.objects.filter(email=AMARA["email"]).count() == 1
     assert (
@@ -259,7 +260,8 @@ def test_address_the_provider_does_not_verify_needs_our_verification_email(
 
     # Now the provider's sign-in (already signed in there) brings them straight in.
     start_sign_in(page, base)
-    page.wait_for_url(base + "/account/")
+    page.wait_for_url(base + "/dashboard/")
+    page.goto(base + "/account/")
     assert SAM["email"] in page.content()
     assert User.objects.filter(email=SAM["email"]).count() == 1
 
@@ -296,7 +298,7 @@ def test_tampered_state_on_the_callback_is_refused_without_signing_in(
 
     # Control: the untouched redirect, code and state as the provider sent them, does sign in.
     page.goto(callback_url)
-    page.wait_for_url(base + "/account/")
+    page.wait_for_url(base + "/dashboard/")
     assert User.objects.filter(email=AMARA["email"]).count() == 1
 
 
@@ -353,7 +355,7 @@ def test_a_platform_admin_signing_in_through_the_provider_still_types_the_code(
     issuer = entra["settings"]["server_url"]
     start_sign_in(page, base)
     sign_in_at_provider(page, issuer, AMARA["login"])
-    page.wait_for_url(base + "/account/")
+    page.wait_for_url(base + "/dashboard/")
     user = User.objects.get(email=AMARA["email"])
     User.objects.filter(pk=user.pk).update(is_platform_admin=True, is_staff=True)
     secret = "JBSWY3DPEHPK3PXP"
@@ -368,6 +370,6 @@ def test_a_platform_admin_signing_in_through_the_provider_still_types_the_code(
     page.goto(base + "/accounts/2fa/authenticate/")
     page.get_by_label("Code", exact=True).fill(current_totp_code(secret))
     page.get_by_role("button", name="Sign In").click()
-    page.wait_for_url(base + "/account/")
+    page.wait_for_url(base + "/dashboard/")
     page.goto(base + "/platform/audit/")
     assert page.url == base + "/platform/audit/"

@@ -41,6 +41,7 @@ CORE_EXPECTED: dict[str, dict[str, str]] = {
     "core:cookies": PUBLIC,
     "core:contact": PUBLIC,
     "core:healthz": PUBLIC,
+    "core:dashboard": SIGNED_IN,
     "core:platform": PLATFORM_ADMIN_ONLY,
     "core:audit_log": PLATFORM_ADMIN_ONLY,
     "accounts:profile": SIGNED_IN,
@@ -167,15 +168,17 @@ def url_kwargs(name: str, people: dict[str, User | None]) -> dict[str, Any]:
     for area in AREAS:
         found = area.url_kwargs(name, people)
         if found is not None:
-            return found  # type: ignore[no-any-return]
+            return found
     if name in {"organisations:member_edit", "organisations:member_remove"}:
         membership = Membership.objects.get(user=people["member_a"])
         return {"slug": "hackney", "membership_id": membership.pk}
     if name == "organisations:decide":
         from civictalent.organisations.models import JoinRequest
 
+        applicant = people["member_b"]
+        assert applicant is not None
         request = JoinRequest.objects.create(
-            user=people["member_b"],
+            user=applicant,
             organisation=Membership.objects.get(user=people["member_a"]).organisation,
         )
         return {"slug": "hackney", "request_id": request.pk}

@@ -267,9 +267,10 @@ def test_the_csrf_and_session_cookies_are_host_only_secure_http_only_and_lax(
     assert session[""]
     assert_host_cookie(session)
     assert "sessionid" not in signed_in.cookies(), "only the __Host- name"
-    profile = server.request(
-        signed_in.headers["Location"], headers={"Cookie": f"__Host-sessionid={session['']}"}
-    )
+    cookie = {"Cookie": f"__Host-sessionid={session['']}"}
+    dashboard = server.request(signed_in.headers["Location"], headers=cookie)
+    assert dashboard.status == 200 and "Your dashboard" in dashboard.body
+    profile = server.request("/account/", headers=cookie)
     assert profile.status == 200 and EMAIL in profile.body
 
 

@@ -11,6 +11,7 @@ urlpatterns = [
     path("cookies/", views.cookies, name="cookies"),
     path("contact/", views.contact, name="contact"),
     path("healthz", views.healthz, name="healthz"),
+    path("dashboard/", views.dashboard, name="dashboard"),
     path("platform/", views.platform, name="platform"),
     path("platform/audit/", views.audit_log, name="audit_log"),
 ]

@@ -7,11 +7,12 @@ from django.shortcuts import render
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
+from civictalent.core import dashboard as dashboard_panels
 from civictalent.core import health, selectors
 from civictalent.core.models import AuditEvent
 from civictalent.core.numbers import parse_bounded_int
 from civictalent.core.page_cache import cached_for_anonymous
-from civictalent.core.permissions import Refusal, permission, public
+from civictalent.core.permissions import Refusal, permission, public, signed_in
 
 
 @cached_for_anonymous
@@ -51,10 +52,24 @@ def healthz(request: HttpRequest) -> JsonResponse:
     return JsonResponse(report, status=200 if healthy else 503)
 
 
+@signed_in
+@require_GET
+def dashboard(request: HttpRequest) -> HttpResponse:
+    """Where signing in lands: what waits for this person, from every app's panels."""
+    panels = dashboard_panels.panels_for(request.user)
+    return render(
+        request,
+        "core/dashboard.html",
+        {"sections": dashboard_panels.by_section(panels), "has_panels": bool(panels)},
+    )
+
+
 @permission("core.view_audit_log")
 @require_GET
 def platform(request: HttpRequest) -> HttpResponse:
-    return render(request, "core/platform.html")
+    """The platform admins' tools, and what waits for them (the platform section's panels)."""
+    panels = dashboard_panels.panels_for(request.user, section=dashboard_panels.Section.PLATFORM)
+    return render(request, "core/platform.html", {"panels": panels})
 
 
 @permission("core.view_audit_log")

@@ -73,7 +73,13 @@ class VacancyAdmin(PersonalDataViewAudit, ReadOnlyAdmin):
 class CouncilJobsSettingsAdmin(ReadOnlyAdmin):
     # Addresses without a scheme are read as https (Django 6's default).
     formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
-    list_display = ["organisation", "may_self_publish", "feed_enabled", "feed_last_fetched_at"]
+    list_display = [
+        "organisation",
+        "approval_route",
+        "approval_locked",
+        "feed_enabled",
+        "feed_last_fetched_at",
+    ]
     list_select_related = ["organisation"]
 
 

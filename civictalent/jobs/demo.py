@@ -9,11 +9,12 @@ from decimal import Decimal
 
 from django.utils import timezone
 
+from civictalent.accounts.models import User
 from civictalent.jobs.fields import VacancyFields
-from civictalent.jobs.models import Vacancy, VacancyStatus
+from civictalent.jobs.models import ApprovalRoute, CouncilJobsSettings, Vacancy, VacancyStatus
 from civictalent.jobs.services import vacancy_create, vacancy_publish, vacancy_submit
 from civictalent.organisations.models import Organisation
-from civictalent.organisations.selectors import council_editors
+from civictalent.organisations.selectors import council_admins, council_editors
 
 DEMO_REFERENCE_PREFIX = "DEMO-"
 
@@ -32,6 +33,9 @@ class DemoVacancy:
     workplace: str
     closes_in_days: int
     status: str = VacancyStatus.PUBLISHED
+    # Published by the council's own admin (a council that approves its own adverts), so
+    # LOTI's spot-check list has something in it; otherwise by the platform (an import).
+    by_council: bool = False
 
 
 DEMO_VACANCIES: tuple[DemoVacancy, ...] = (
@@ -61,7 +65,7 @@ DEMO_VACANCIES: tuple[DemoVacancy, ...] = (
         "fixed term",
         "full_time",
         "hybrid",
-        14,
+        6,
     ),
     DemoVacancy(
         "DEMO-3",
@@ -104,6 +108,7 @@ DEMO_VACANCIES: tuple[DemoVacancy, ...] = (
         "full_time",
         "hybrid",
         35,
+        by_council=True,
     ),
     DemoVacancy(
         "DEMO-6",
@@ -121,6 +126,20 @@ DEMO_VACANCIES: tuple[DemoVacancy, ...] = (
         VacancyStatus.SUBMITTED,
     ),
 )
+
+
+def _council_publisher(demo: DemoVacancy, organisation: Organisation) -> User | None:
+    """For a vacancy the council publishes itself: the council approves its own adverts (demo
+    data, written directly) and its first admin publishes it. None: the platform publishes."""
+    if not demo.by_council:
+        return None
+    admins = council_admins(organisation.pk)
+    if not admins:
+        return None
+    CouncilJobsSettings.objects.update_or_create(
+        organisation=organisation, defaults={"approval_route": ApprovalRoute.COUNCIL}
+    )
+    return admins[0]
 
 
 def demo_vacancies_load(*, now: datetime.datetime | None = None) -> int:
@@ -165,7 +184,7 @@ def demo_vacancies_load(*, now: datetime.datetime | None = None) -> int:
             ),
         )
         if demo.status == VacancyStatus.PUBLISHED:
-            vacancy_publish(vacancy=vacancy, actor=None)
+            vacancy_publish(vacancy=vacancy, actor=_council_publisher(demo, organisation))
         elif demo.status == VacancyStatus.SUBMITTED:
             editors = council_editors(organisation.pk)
             if editors:

@@ -101,15 +101,9 @@ class JobsSettingsForm(GovukFormMixin, forms.ModelForm):
 
     class Meta:
         model = CouncilJobsSettings
-        fields = ["may_self_publish", "feed_url", "feed_format", "feed_enabled"]
-        labels = {
-            "may_self_publish": "The council's admins may publish its vacancies without a "
-            "moderator",
-            "feed_enabled": "Import the feed every hour",
-        }
+        fields = ["feed_url", "feed_format", "feed_enabled"]
+        labels = {"feed_enabled": "Import the feed every hour"}
         help_texts = {
-            "may_self_publish": "Their uploads are published directly too. Editors' vacancies "
-            "still go to the moderators.",
             "feed_enabled": "Vacancies from the feed are published directly, and published "
             "vacancies it no longer lists are closed as withdrawn.",
         }

@@ -122,8 +122,8 @@ def vacancies_import(
 
     Valid rows are published when the import is trusted: a feed a platform admin set up, the
     command line (``started_by`` None), a platform admin's upload, or an upload by someone who
-    may publish the council's vacancies (an admin of a council allowed to publish its own).
-    Otherwise they are sent to the moderators. ``publish`` overrides that choice."""
+    approves the council's adverts (an admin or named publisher of a council that approves its
+    own). Otherwise they are sent for approval. ``publish`` overrides that choice."""
     if source not in ImportSource.values:
         raise ValueError(f"{source!r} is not an import source.")
     if started_by is not None and not started_by.has_perm("jobs.import_vacancies", organisation):
@@ -374,7 +374,7 @@ def _passed(moment: datetime.datetime | None) -> str:
 
 
 def _send_on(run: _Run, vacancy: Vacancy) -> Vacancy:
-    """Publish a trusted import's vacancy; send anyone else's to the moderators."""
+    """Publish a trusted import's vacancy; send anyone else's for approval."""
     if run.publish:
         return services.vacancy_publish(vacancy=vacancy, actor=run.publisher)
     assert run.started_by is not None
@@ -437,14 +437,13 @@ def council_jobs_settings_update(
     *,
     organisation: Organisation,
     actor: User,
-    may_self_publish: bool,
     feed_url: str,
     feed_format: str,
     feed_enabled: bool,
 ) -> CouncilJobsSettings:
-    """Whether the council's admins publish without a moderator, and the council's feed: the
-    address we fetch, its format ("" to work it out) and whether to import it every hour. Only
-    platform admins change these; the audit log records what changed."""
+    """The council's feed: the address we fetch, its format ("" to work it out) and whether to
+    import it every hour. Only platform admins change these; the audit log records what changed.
+    How the council's adverts are approved is set apart (services/approval.py)."""
     if not actor.has_perm("jobs.manage_settings", organisation):
         raise PermissionDenied("Only platform admins change a council's jobs settings.")
     if feed_enabled and not feed_url:
@@ -452,7 +451,6 @@ def council_jobs_settings_update(
             {"feed_url": ["Enter the feed address, or untick importing the feed."]}
         )
     chosen = {
-        "may_self_publish": may_self_publish,
         "feed_url": feed_url,
         "feed_format": feed_format,
         "feed_enabled": feed_enabled,

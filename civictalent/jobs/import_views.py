@@ -23,7 +23,14 @@ from civictalent.jobs.import_services import (
 )
 from civictalent.jobs.imports import example_file
 from civictalent.jobs.manage_views import council_from_slug
-from civictalent.jobs.models import CouncilJobsSettings, ImportSource, Vacancy, VacancyImport
+from civictalent.jobs.models import (
+    ApprovalRoute,
+    CouncilJobsSettings,
+    ImportSource,
+    Vacancy,
+    VacancyImport,
+)
+from civictalent.jobs.services import APPROVED_BY
 from civictalent.organisations.models import Organisation
 
 HISTORY_PAGE_SIZE = 25
@@ -160,7 +167,6 @@ def jobs_settings(request: HttpRequest, slug: str) -> HttpResponse:
             saved = council_jobs_settings_update(
                 organisation=council,
                 actor=_user(request),
-                may_self_publish=form.cleaned_data["may_self_publish"],
                 feed_url=form.cleaned_data["feed_url"],
                 feed_format=form.cleaned_data["feed_format"],
                 feed_enabled=form.cleaned_data["feed_enabled"],
@@ -172,7 +178,14 @@ def jobs_settings(request: HttpRequest, slug: str) -> HttpResponse:
     return render(
         request,
         "jobs/imports/settings.html",
-        {"council": council, "form": form, "jobs_settings": current},
+        {
+            "council": council,
+            "form": form,
+            "jobs_settings": current,
+            "approved_by": APPROVED_BY[
+                ApprovalRoute(current.approval_route if current else ApprovalRoute.LOTI)
+            ],
+        },
     )
 
 

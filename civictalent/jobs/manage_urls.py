@@ -1,4 +1,5 @@
-"""Writing, moderating and reading vacancies, and a council's vacancies, under /jobs/."""
+"""Writing, approving and reading vacancies, and a council's vacancies, under /jobs/ (the queue
+and a council's approval settings are in approval_urls.py)."""
 
 from django.urls import URLPattern, path
 
@@ -16,7 +17,6 @@ urlpatterns: list[URLPattern] = [
     path("<int:pk>/close/", views.vacancy_close, name="vacancy_close"),
     path("<int:pk>/extend/", views.vacancy_extend, name="vacancy_extend"),
     path("<int:pk>/library/", views.vacancy_library, name="vacancy_library"),
-    path("moderation/", views.moderation, name="moderation"),
     path("manage/", views.my_vacancies, name="my_vacancies"),
     path("manage/<slug:slug>/", views.council_vacancies, name="council_vacancies"),
     path("manage/<slug:slug>/insight/", views.council_insight, name="council_insight"),

@@ -30,7 +30,7 @@ from civictalent.healthcheck.presentation import (
     pieces,
     unfinished_check_message,
 )
-from civictalent.jobs import insight, services
+from civictalent.jobs import approval, insight, refusals, services
 from civictalent.jobs.forms import (
     ExtendForm,
     LibraryOfferForm,
@@ -42,7 +42,11 @@ from civictalent.jobs.forms import (
 from civictalent.jobs.models import LibraryOffer, Vacancy, VacancyStatus
 from civictalent.jobs.structured_data import job_posting, json_ld, posting_of
 from civictalent.organisations.models import Organisation
-from civictalent.organisations.predicates import council_roles, organisations_where
+from civictalent.organisations.predicates import (
+    council_roles,
+    organisations_publishing,
+    organisations_where,
+)
 
 LIST_PAGE_SIZE = 50
 
@@ -246,6 +250,7 @@ def vacancy_draft(request: HttpRequest, pk: int) -> HttpResponse:
     check and what can be done next."""
     found = vacancy_from_pk(request, pk)
     editable = found.status in services.EDITABLE_STATUSES
+    can_approve = _may(request, "jobs.publish_vacancy", found)
     return render(
         request,
         "jobs/manage/vacancy_draft.html",
@@ -259,8 +264,9 @@ def vacancy_draft(request: HttpRequest, pk: int) -> HttpResponse:
             "apply_mode": "",
             "can_edit": editable and _may(request, "jobs.edit_vacancy", found),
             "can_act": _may(request, "jobs.edit_vacancy", found),
-            "can_publish": _may(request, "jobs.publish_vacancy", found),
-            "can_moderate": _may(request, "jobs.moderate"),
+            "can_publish": can_approve,
+            # Whoever may publish it may also return it with what to change.
+            "can_moderate": can_approve,
             "closed_by_time": services.closed_by_time(found),
         },
     )
@@ -285,20 +291,24 @@ def vacancy_submit(request: HttpRequest, pk: int) -> HttpResponse:
             return redirect("jobs:vacancy_draft", pk=found.pk)
         messages.success(
             request,
-            "Sent to the moderators. We will email you when it is published or if it needs "
-            "changes.",
+            "Sent for approval. We will email you when it is published or if it needs changes.",
         )
         if outcome.can_publish_directly:
-            messages.info(request, "As an admin of your council, you can also publish it now.")
+            messages.info(request, "You approve your council's adverts, so you can publish it now.")
         return redirect("jobs:vacancy_draft", pk=found.pk)
     return render(
         request,
         "jobs/manage/vacancy_submit.html",
-        {"vacancy": found, "problems": problems, "can_publish": can_publish},
+        {
+            "vacancy": found,
+            "problems": problems,
+            "can_publish": can_publish,
+            "approvers": services.approvers_of(found),
+        },
     )
 
 
-@permission("jobs.publish_vacancy", on=vacancy_from_pk)
+@permission("jobs.publish_vacancy", on=vacancy_from_pk, refusal=refusals.approving_vacancy)
 @require_http_methods(["GET", "POST"])
 def vacancy_publish(request: HttpRequest, pk: int) -> HttpResponse:
     found = vacancy_from_pk(request, pk)
@@ -312,7 +322,7 @@ def vacancy_publish(request: HttpRequest, pk: int) -> HttpResponse:
                 messages.error(request, message)
             return redirect("jobs:vacancy_draft", pk=found.pk)
         messages.success(request, f"{found.title} is published on the jobs board.")
-        if _user(request).is_platform_admin:
+        if found.status == VacancyStatus.SUBMITTED and _may(request, "jobs.view_approvals"):
             return redirect("jobs:moderation")
         return redirect("jobs:vacancy", pk=found.pk)
     return render(
@@ -322,7 +332,7 @@ def vacancy_publish(request: HttpRequest, pk: int) -> HttpResponse:
     )
 
 
-@permission("jobs.moderate")
+@permission("jobs.publish_vacancy", on=vacancy_from_pk, refusal=refusals.approving_vacancy)
 @require_http_methods(["GET", "POST"])
 def vacancy_reject(request: HttpRequest, pk: int) -> HttpResponse:
     found = vacancy_from_pk(request, pk)
@@ -338,17 +348,6 @@ def vacancy_reject(request: HttpRequest, pk: int) -> HttpResponse:
             messages.success(request, f"{found.title} is returned to {found.organisation.name}.")
             return redirect("jobs:moderation")
     return render(request, "jobs/manage/vacancy_reject.html", {"vacancy": found, "form": form})
-
-
-@permission("jobs.moderate")
-@require_GET
-def moderation(request: HttpRequest) -> HttpResponse:
-    waiting = list(
-        Vacancy.objects.filter(status=VacancyStatus.SUBMITTED)
-        .select_related("organisation", "created_by")
-        .order_by("submitted_at", "pk")[:200]
-    )
-    return render(request, "jobs/manage/moderation.html", {"waiting": waiting})
 
 
 # --------------------------------------------------------------------------------------------
@@ -441,6 +440,7 @@ def my_vacancies(request: HttpRequest) -> HttpResponse:
     """Where an editor starts: their councils' vacancy lists, and the moderation queue."""
     user = _user(request)
     member_of = list(Organisation.objects.filter(pk__in=list(council_roles(user))).order_by("name"))
+    can_approve = _may(request, "jobs.view_approvals")
     if len(member_of) == 1 and not user.is_platform_admin:
         return redirect("jobs:council_vacancies", slug=member_of[0].slug)
     return render(
@@ -449,9 +449,11 @@ def my_vacancies(request: HttpRequest) -> HttpResponse:
         {
             "councils": member_of,
             "can_create": _may(request, "jobs.create_vacancy"),
-            "can_moderate": _may(request, "jobs.moderate"),
-            "waiting": Vacancy.objects.filter(status=VacancyStatus.SUBMITTED).count()
-            if user.is_platform_admin
+            "can_moderate": can_approve,
+            "waiting": approval.waiting_for_approval(
+                None if user.is_platform_admin else organisations_publishing(user)
+            ).count()
+            if can_approve
             else 0,
         },
     )
@@ -515,6 +517,7 @@ def council_vacancies(request: HttpRequest, slug: str) -> HttpResponse:
             "can_create": _may(request, "jobs.edit_vacancy", council),
             "can_import": _may(request, "jobs.import_vacancies", council),
             "can_manage_settings": _may(request, "jobs.manage_settings", council),
+            "can_manage_approval": _may(request, "jobs.manage_approval", council),
         },
     )
 

@@ -24,7 +24,7 @@ def _valid(
 
 class VacancyStatus(models.TextChoices):
     DRAFT = "draft", "Draft"
-    SUBMITTED = "submitted", "Waiting for a moderator"
+    SUBMITTED = "submitted", "Waiting for approval"
     REJECTED = "rejected", "Returned for changes"
     PUBLISHED = "published", "Published"
     CLOSED = "closed", "Closed"
@@ -142,6 +142,22 @@ class Vacancy(models.Model):
     updated_at = models.DateTimeField(auto_now=True)
     submitted_at = models.DateTimeField(null=True, blank=True)
     published_at = models.DateTimeField(null=True, blank=True)
+    published_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text="Who approved it last (none: an import a platform admin set up).",
+    )
+    self_published = models.BooleanField(
+        default=False,
+        help_text="Approved by the council itself (an admin or named publisher), not by LOTI: "
+        "platform admins spot-check these.",
+    )
+    spot_checked_at = models.DateTimeField(
+        null=True, blank=True, help_text="When a platform admin spot-checked it after publishing."
+    )
     closed_at = models.DateTimeField(null=True, blank=True)
     archived_at = models.DateTimeField(null=True, blank=True)
     reminder_sent_for = models.DateTimeField(
@@ -162,6 +178,11 @@ class Vacancy(models.Model):
             models.Index(fields=["status", "family", "role_level"], name="vacancy_board_role"),
             models.Index(fields=["status", "seniority"], name="vacancy_board_seniority"),
             models.Index(fields=["organisation", "status"], name="vacancy_council_status"),
+            # Platform admins' spot-check list: what councils published themselves, newest first.
+            models.Index(
+                fields=["self_published", "spot_checked_at", "-published_at"],
+                name="vacancy_spot_check",
+            ),
         ]
         constraints = [
             _valid("status", VacancyStatus, "vacancy_status_valid"),
@@ -194,15 +215,29 @@ class Vacancy(models.Model):
         return f"{self.title} ({self.organisation.short_name})"
 
 
+class ApprovalRoute(models.TextChoices):
+    """Who approves a council's adverts before they go on the board."""
+
+    LOTI = "loti", "LOTI's moderators"
+    COUNCIL = "council", "The council's own admins and named publishers"
+
+
 class CouncilJobsSettings(models.Model):
-    """Per-council jobs settings. Only platform admins change them."""
+    """Per-council jobs settings. The council's admins choose how its adverts are approved
+    (unless a platform admin has locked the choice); only platform admins set the feed."""
 
     organisation = models.OneToOneField(
         "organisations.Organisation", on_delete=models.CASCADE, related_name="jobs_settings"
     )
-    may_self_publish = models.BooleanField(
+    approval_route = models.CharField(
+        max_length=8,
+        choices=ApprovalRoute.choices,
+        default=ApprovalRoute.LOTI,
+        help_text="Who approves the council's adverts before they go on the jobs board.",
+    )
+    approval_locked = models.BooleanField(
         default=False,
-        help_text="The council's admins may publish its vacancies without a moderator.",
+        help_text="A platform admin has set the approval route: the council cannot change it.",
     )
     feed_url = models.URLField(
         max_length=500,
@@ -222,7 +257,8 @@ class CouncilJobsSettings(models.Model):
             models.CheckConstraint(
                 condition=Q(feed_format__in=["", "csv", "json", "xml"]),
                 name="jobs_settings_feed_format_valid",
-            )
+            ),
+            _valid("approval_route", ApprovalRoute, "jobs_settings_approval_route_valid"),
         ]
 
     def __str__(self) -> str:

@@ -15,9 +15,15 @@ def saved_job_searches(person: Person) -> Rows:
 
 
 def vacancies(person: Person) -> Rows:
-    """Vacancies you created, and vacancies that name you as their contact."""
+    """Vacancies you created, vacancies you approved (published), and vacancies that name you
+    as their contact."""
     fields = ("id", "title", "organisation__name", "status", "created_at")
     created = Vacancy.objects.filter(created_by=person.user).order_by("created_at").values(*fields)
+    approved = (
+        Vacancy.objects.filter(published_by=person.user)
+        .order_by("published_at")
+        .values(*fields, "published_at")
+    )
     contact = (
         Vacancy.objects.filter(address_filter("contact_email", person.addresses))
         .order_by("created_at")
@@ -25,6 +31,7 @@ def vacancies(person: Person) -> Rows:
     )
     return [
         *({"you": "created", **row} for row in created),
+        *({"you": "approved", **row} for row in approved),
         *({"you": "are the contact", **row} for row in contact),
     ]
 
@@ -39,6 +46,8 @@ def vacancy_imports(person: Person) -> Rows:
 
 SOURCES = (
     PersonalDataSource("saved_job_searches.json", saved_job_searches, ("jobs.SavedSearch.user",)),
-    PersonalDataSource("vacancies.json", vacancies, ("jobs.Vacancy.created_by",)),
+    PersonalDataSource(
+        "vacancies.json", vacancies, ("jobs.Vacancy.created_by", "jobs.Vacancy.published_by")
+    ),
     PersonalDataSource("vacancy_imports.json", vacancy_imports, ("jobs.VacancyImport.started_by",)),
 )

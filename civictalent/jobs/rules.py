@@ -1,4 +1,5 @@
-"""Who may write, moderate, publish, import and read the insight of vacancies."""
+"""Who may write, approve (publish or return), moderate, import and read the insight of
+vacancies, and who chooses how a council's adverts are approved."""
 
 from __future__ import annotations
 
@@ -13,10 +14,13 @@ from civictalent.core.predicates import (
     object_predicate,
     person_predicate,
 )
+from civictalent.organisations.models import Organisation
 from civictalent.organisations.predicates import (
     is_council_admin,
     is_council_editor,
     is_council_member,
+    is_council_publisher,
+    organisations_publishing,
     organisations_where,
 )
 
@@ -37,15 +41,19 @@ def is_public_vacancy(user: Person, vacancy: Vacancy | None) -> bool:
 
 
 @object_predicate
-def council_may_self_publish(user: Person, target: object) -> bool:
-    from civictalent.jobs.models import CouncilJobsSettings
+def council_approves_own(user: Person, target: object) -> bool:
+    """The target's council approves its own adverts (its approval route is "council")."""
+    from civictalent.jobs.approval import approves_own
 
     organisation_id = getattr(target, "organisation_id", None)
-    if organisation_id is None:
-        return False
-    return CouncilJobsSettings.objects.filter(
-        organisation_id=organisation_id, may_self_publish=True
-    ).exists()
+    if organisation_id is None and isinstance(target, Organisation):
+        organisation_id = target.pk
+    return organisation_id is not None and approves_own(organisation_id)
+
+
+@person_predicate
+def publishes_for_some_council(user: Person) -> bool:
+    return bool(organisations_publishing(user))
 
 
 # Anyone may read a published or closed vacancy; drafts only its council and moderators.
@@ -54,11 +62,21 @@ add_permission(
     "jobs.create_vacancy", is_authenticated & (edits_for_some_council | is_platform_admin)
 )
 add_permission("jobs.edit_vacancy", is_council_editor)
-# Platform admins are the moderators.
+# Platform admins are LOTI's moderators: every council's queue, and the spot checks of what
+# councils published themselves.
 add_permission("jobs.moderate", is_platform_admin)
+# Publishing (or returning) a vacancy: the moderators, or the admins and named publishers of a
+# council that approves its own adverts.
 add_permission(
-    "jobs.publish_vacancy", is_platform_admin | (is_council_admin & council_may_self_publish)
+    "jobs.publish_vacancy", is_platform_admin | (is_council_publisher & council_approves_own)
 )
+# The queue of adverts waiting for approval: moderators, and anyone who approves a council's
+# adverts (they see their own councils' queue).
+add_permission("jobs.view_approvals", is_platform_admin | publishes_for_some_council)
+# On an organisation: how its adverts are approved and who its named publishers are. A
+# platform admin may also lock the route so the council cannot change it.
+add_permission("jobs.manage_approval", is_council_admin | is_platform_admin)
+add_permission("jobs.lock_approval", is_platform_admin)
 # On an organisation: counts of views and apply clicks, and the council's vacancy list.
 add_permission("jobs.view_council_vacancies", is_council_member | is_platform_admin)
 add_permission("jobs.import_vacancies", is_council_editor | is_platform_admin)

@@ -111,8 +111,10 @@ class Role(models.TextChoices):
 
 ROLE_DESCRIPTIONS = {
     Role.MEMBER: "Can see the council's private content and take part.",
-    Role.EDITOR: "Can also write and publish the council's job descriptions and vacancies.",
-    Role.ADMIN: "Can also manage the council's members, roles and approvals.",
+    Role.EDITOR: "Can also write and publish the council's job descriptions, and write its "
+    "vacancies and send them for approval.",
+    Role.ADMIN: "Can also manage the council's members, roles and approvals, and approve its "
+    "job adverts.",
 }
 
 
@@ -124,6 +126,14 @@ class Membership(models.Model):
         Organisation, on_delete=models.CASCADE, related_name="memberships"
     )
     role = models.CharField(max_length=16, choices=Role.choices, default=Role.MEMBER)
+    # Named by a council admin: approves the council's job adverts, when the council approves its
+    # own, as its admins do (see jobs/rules.py). A flag beside the role, not a role: it does not
+    # change what else the person may do.
+    is_publisher = models.BooleanField(
+        "named publisher",
+        default=False,
+        help_text="Approves the council's job adverts, as its council admins do.",
+    )
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:

@@ -54,3 +54,31 @@ def council_editors(organisation_id: int) -> list[User]:
         .distinct()
         .order_by("email")
     )
+
+
+def council_publishers(organisation_id: int) -> list[User]:
+    """The active people who approve the council's job adverts when it approves its own: its
+    admins and its named publishers, by email address."""
+    return list(
+        get_user_model()
+        .objects.filter(
+            Q(memberships__role=Role.ADMIN) | Q(memberships__is_publisher=True),
+            memberships__organisation_id=organisation_id,
+            is_active=True,
+        )
+        .distinct()
+        .order_by("email")
+    )
+
+
+def council_admins(organisation_id: int) -> list[User]:
+    """The council's active admins, by email address."""
+    return list(
+        get_user_model()
+        .objects.filter(
+            memberships__organisation_id=organisation_id,
+            memberships__role=Role.ADMIN,
+            is_active=True,
+        )
+        .order_by("email")
+    )

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from django.contrib.auth import get_user_model
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
 from django.http import HttpRequest
 from django.urls import reverse
@@ -206,6 +206,36 @@ def membership_change_role(*, membership: Membership, role: str, changed_by: Use
             {"membership": membership, "organisation": membership.organisation},
         )
         email_queue(to=membership.user.email, subject=subject, body_text=body)
+    return membership
+
+
+def membership_publisher_set(
+    *, membership: Membership, is_publisher: bool, changed_by: User
+) -> Membership:
+    """Name the member a publisher of the council's job adverts, or stop. Audited; the caller
+    (the jobs board, which knows where approving happens) tells the person."""
+    if not changed_by.has_perm("organisations.name_publishers", membership.organisation):
+        raise PermissionDenied(
+            f"Only {membership.organisation.short_name}'s council admins name its publishers."
+        )
+    with transaction.atomic():
+        locked = Membership.objects.select_for_update().select_related("user", "organisation")
+        membership = locked.get(pk=membership.pk)
+        if membership.is_publisher == is_publisher:
+            return membership
+        membership.is_publisher = is_publisher
+        membership.save(update_fields=["is_publisher"])
+        named = "named" if is_publisher else "stopped"
+        audit_record(
+            actor=changed_by,
+            action="membership.publisher_named" if is_publisher else "membership.publisher_removed",
+            target=membership,
+            organisation=membership.organisation,
+            summary=f"{changed_by.email} {named} {membership.user.email} "
+            f"{'a publisher' if is_publisher else 'being a publisher'} of "
+            f"{membership.organisation.short_name}'s job adverts",
+            changes={"is_publisher": [not is_publisher, is_publisher]},
+        )
     return membership
 
 

@@ -163,7 +163,8 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 LOGIN_URL = "account_login"
-LOGIN_REDIRECT_URL = "accounts:profile"
+# Signing in lands on the dashboard: what waits for the person (core/dashboard.py).
+LOGIN_REDIRECT_URL = "core:dashboard"
 
 # django-allauth: email is the login; every address is verified before use.
 ACCOUNT_ADAPTER = "civictalent.accounts.adapters.AccountAdapter"

@@ -14,9 +14,9 @@ from __future__ import annotations
 
 from types import ModuleType
 
-from tests.pages import alerts, jobs_find, jobs_imports, jobs_manage
+from tests.pages import alerts, jobs_approval, jobs_find, jobs_imports, jobs_manage
 
-AREAS: tuple[ModuleType, ...] = (jobs_find, jobs_manage, jobs_imports, alerts)
+AREAS: tuple[ModuleType, ...] = (jobs_find, jobs_manage, jobs_approval, jobs_imports, alerts)
 
 from tests.pages import accounts_privacy  # noqa: E402
 

@@ -28,7 +28,6 @@ EXPECTED: dict[str, dict[str, str]] = {
     "jobs:vacancy_close": COUNCIL_A_EDITORS,
     "jobs:vacancy_extend": COUNCIL_A_EDITORS,
     "jobs:vacancy_library": COUNCIL_A_EDITORS,
-    "jobs:moderation": PLATFORM_ADMIN_ONLY,
     # People in one council go straight to its list; platform admins see the choice.
     "jobs:my_vacancies": matrix("redirect", anonymous="login", platform_admin="ok"),
     "jobs:council_vacancies": COUNCIL_A_PEOPLE,
@@ -45,7 +44,6 @@ BUDGETS: dict[str, int] = {
     "jobs:vacancy_close": 7,
     "jobs:vacancy_extend": 7,
     "jobs:vacancy_library": 7,
-    "jobs:moderation": 5,
     "jobs:my_vacancies": 6,
     "jobs:council_vacancies": 11,
     "jobs:council_insight": 11,

@@ -30,6 +30,8 @@ def test_download_then_delete_your_account(
     jo = make_user(email="jo@example.org", name="Jo Bloggs")
     audit = AccessibilityAudit()
     sign_in(page, live_server.url, "jo@example.org", PASSWORD)
+    audit.check(page)  # the dashboard
+    page.get_by_role("link", name="Your account", exact=True).first.click()
     audit.check(page)
 
     with page.expect_download() as download_info:

@@ -1,5 +1,6 @@
 """The vacancy's lifecycle as pages, imports and the closing job ask for it: submit, publish,
-return, close, extend and archive. Each checks what a person typed, then makes its change
+return, withdraw (a moderator takes a council's own advert off the board), close, extend and
+archive. Each checks what a person typed, then makes its change
 through the one table of transitions (transitions.py)."""
 
 from __future__ import annotations
@@ -24,23 +25,47 @@ class Submitted:
 
 
 def vacancy_submit(*, vacancy: Vacancy, author: User) -> Submitted:
-    """Send a draft (or a returned vacancy, once fixed) to the moderators, who are emailed.
-    ``can_publish_directly``: the author is an admin of a council that may publish its own."""
+    """Send a draft (or a returned vacancy, once fixed) for approval; whoever approves the
+    council's adverts is emailed. ``can_publish_directly``: the author approves them too (an
+    admin or named publisher of a council that approves its own)."""
     locked = vacancy_transition(vacancy=vacancy, name="submit", actor=author, now=timezone.now())
     can_publish = author.has_perm("jobs.publish_vacancy", locked) and not author.is_platform_admin
     return Submitted(locked, can_publish)
 
 
 def vacancy_publish(*, vacancy: Vacancy, actor: User | None) -> Vacancy:
-    """Put the vacancy on the board. Platform admins publish what was submitted; admins of a
-    council allowed to publish its own may publish its drafts directly. ``actor`` None is the
-    system (an import a platform admin set up)."""
+    """Put the vacancy on the board. Platform admins publish what was submitted; the admins and
+    named publishers of a council that approves its own may publish its drafts directly.
+    ``actor`` None is the system (an import a platform admin set up)."""
     name = "publish" if actor is not None and actor.is_platform_admin else "publish_own"
     return vacancy_transition(vacancy=vacancy, name=name, actor=actor, now=timezone.now())
 
 
 def vacancy_reject(*, vacancy: Vacancy, moderator: User, reason: str) -> Vacancy:
-    """Return a submitted vacancy to its council with the reason; they fix it and resubmit."""
+    """Return a submitted vacancy to its council with the reason; they fix it and resubmit.
+    ``moderator``: whoever approves the council's adverts."""
+    return vacancy_transition(
+        vacancy=vacancy,
+        name="reject",
+        actor=moderator,
+        now=timezone.now(),
+        reason=_reason_checked(reason),
+    )
+
+
+def vacancy_withdraw(*, vacancy: Vacancy, moderator: User, reason: str) -> Vacancy:
+    """A platform admin's spot check of an advert a council published itself: take it off the
+    board and return it to the council with the reason; they fix it and send it again."""
+    return vacancy_transition(
+        vacancy=vacancy,
+        name="withdraw",
+        actor=moderator,
+        now=timezone.now(),
+        reason=_reason_checked(reason),
+    )
+
+
+def _reason_checked(reason: str) -> str:
     reason = reason.replace("\r\n", "\n").strip()
     if not reason:
         raise ValidationError(
@@ -55,9 +80,7 @@ def vacancy_reject(*, vacancy: Vacancy, moderator: User, reason: str) -> Vacancy
                 ]
             }
         )
-    return vacancy_transition(
-        vacancy=vacancy, name="reject", actor=moderator, now=timezone.now(), reason=reason
-    )
+    return reason
 
 
 def vacancy_close(

@@ -1,11 +1,13 @@
-"""Who is told about a vacancy: the moderators when one waits for them, its editors when it is
-published, returned, closed or about to close. Emails are queued in the caller's transaction
+"""Who is told about a vacancy: whoever approves it (the council's admins and named publishers,
+or LOTI's moderators) when one waits for them, its editors when it is published, returned,
+taken off the board, closed or about to close. Emails are queued in the caller's transaction
 and sent once it commits; each has an idempotency key, so a retried change sends nothing twice.
 """
 
 from __future__ import annotations
 
 import datetime
+from dataclasses import dataclass
 from typing import Any
 
 from django.db import transaction
@@ -14,9 +16,10 @@ from django.utils import timezone
 
 from civictalent.accounts.models import User
 from civictalent.core.emails import email_queue, render_email, site_url
+from civictalent.jobs.approval import approves_own
 from civictalent.jobs.models import Vacancy, VacancyStatus
 from civictalent.jobs.services.common import vacancy_locked
-from civictalent.organisations.selectors import council_editors
+from civictalent.organisations.selectors import council_editors, council_publishers
 
 
 def site_link(name: str, **kwargs: Any) -> str:
@@ -25,6 +28,22 @@ def site_link(name: str, **kwargs: Any) -> str:
 
 def moderators() -> list[User]:
     return list(User.objects.filter(is_platform_admin=True, is_active=True).order_by("pk"))
+
+
+@dataclass(frozen=True)
+class Approvers:
+    people: list[User]
+    by_council: bool  # the council's own admins and publishers, not LOTI's moderators
+
+
+def approvers_of(vacancy: Vacancy) -> Approvers:
+    """Who approves the vacancy: the council's admins and named publishers when it approves its
+    own adverts (and has any), else LOTI's moderators."""
+    if approves_own(vacancy.organisation_id):
+        people = council_publishers(vacancy.organisation_id)
+        if people:
+            return Approvers(people, by_council=True)
+    return Approvers(moderators(), by_council=False)
 
 
 def editors_to_tell(vacancy: Vacancy) -> list[User]:

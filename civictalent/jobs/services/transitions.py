@@ -6,8 +6,11 @@ must hold first, what else it writes, what the audit log says and who is told.
 reindex it for search, audit, then queue the emails (sent after commit). Nothing is saved when
 anything is wrong.
 
-The services callers use (submit, publish, reject, close, extend, archive) are in lifecycle.py:
-they check what a person typed, pick the row and hand over.
+The services callers use (submit, publish, reject, withdraw, close, extend, archive) are in
+lifecycle.py: they check what a person typed, pick the row and hand over.
+
+Who approves: a council's adverts go to LOTI's moderators (platform admins) or, when the council
+approves its own (jobs/approval.py), to its admins and named publishers.
 """
 
 from __future__ import annotations
@@ -18,20 +21,21 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 from typing import Any
 
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 
 from civictalent.accounts.models import User
 from civictalent.core.audit import audit_record
 from civictalent.core.money import pounds_from_pence
+from civictalent.core.permissions import Refusal
 from civictalent.jobs.indexing import vacancy_reindex
 from civictalent.jobs.models import LibraryOffer, Vacancy, VacancyStatus
 from civictalent.jobs.services.checking import publish_problems_refuse
 from civictalent.jobs.services.common import actor_named, london_date, vacancy_locked
 from civictalent.jobs.services.notices import (
+    approvers_of,
     editors_to_tell,
-    moderators,
     moment_stamp,
     people_tell,
     site_link,
@@ -80,8 +84,9 @@ class Transition:
     From any of ``sources`` to ``target``; ``wrong_status`` words the refusal for a vacancy in
     another status. ``may`` is who may, beyond the permission of the page that asks (the pages
     check jobs.edit_vacancy, jobs.publish_vacancy or jobs.moderate; the closing job and the
-    admin site act for the platform); the system (no actor) always may, and ``refused`` is what
-    PermissionDenied says to anyone else. ``checks`` must all pass before anything is written.
+    admin site act for the platform); the system (no actor) always may, and anyone else is
+    refused with a Refusal saying ``refused`` and, what they can do instead, ``instead``.
+    ``checks`` must all pass before anything is written.
     ``effect`` writes the transition's own fields, ``writes``. ``audit_summary`` is formatted
     with who (``nobody`` when the system acted), title, because (": reason" or "") and
     closes_at (in London). ``follows`` is more work in the same transaction, after the audit
@@ -97,6 +102,7 @@ class Transition:
     audit_summary: str
     may: Callable[[User, Vacancy], bool] | None = None
     refused: str = ""
+    instead: str = ""
     checks: tuple[Check, ...] = ()
     nobody: str = "An import"
     follows: Callable[[Vacancy, Change], None] | None = None
@@ -122,7 +128,7 @@ def _only(what: str) -> Callable[[Vacancy], str]:
 
 def _cannot_publish_now(vacancy: Vacancy) -> str:
     hint = (
-        " Moderators publish vacancies the council has sent to them."
+        " Send it for approval first."
         if vacancy.status in {VacancyStatus.DRAFT, VacancyStatus.REJECTED}
         else ""
     )
@@ -179,13 +185,24 @@ def _stamped(field: str) -> Effect:
 
 
 def _first_published(vacancy: Vacancy, change: Change) -> dict[str, Any]:
-    # The board's "posted" date and filter mean when candidates could first see it.
+    """Who approved it, and whether the council did so itself (platform admins spot-check
+    those); the board's "posted" date and filter mean when candidates could first see it."""
     vacancy.published_at = vacancy.published_at or change.now
-    return {}
+    vacancy.published_by = change.actor
+    vacancy.self_published = change.actor is not None and not change.actor.is_platform_admin
+    vacancy.spot_checked_at = None
+    return {"self_published": vacancy.self_published}
 
 
 def _returned_with_reason(vacancy: Vacancy, change: Change) -> dict[str, Any]:
     vacancy.rejection_reason = change.reason
+    return {}
+
+
+def _withdrawn_with_reason(vacancy: Vacancy, change: Change) -> dict[str, Any]:
+    """Off the board and back to the council; the spot check is done."""
+    vacancy.rejection_reason = change.reason
+    vacancy.spot_checked_at = change.now
     return {}
 
 
@@ -246,6 +263,28 @@ def _editors_but_the_publisher(vacancy: Vacancy, change: Change) -> list[User]:
     return [person for person in editors_to_tell(vacancy) if person != change.actor]
 
 
+def _editors_and_who_approved(vacancy: Vacancy, change: Change) -> list[User]:
+    """Whoever wrote it, and whoever at the council approved it (they should know too)."""
+    people = editors_to_tell(vacancy)
+    approver = vacancy.published_by
+    if approver is not None and approver.is_active and approver not in people:
+        people.append(approver)
+    return people
+
+
+def _approvers_but_the_author(vacancy: Vacancy, change: Change) -> list[User]:
+    return [person for person in approvers_of(vacancy).people if person != change.actor]
+
+
+def _submitted_context(vacancy: Vacancy, change: Change) -> dict[str, Any]:
+    return {
+        "author": change.actor,
+        "by_council": approvers_of(vacancy).by_council,
+        "link": site_link("jobs:moderation"),
+        "preview": site_link("jobs:vacancy_draft", pk=vacancy.pk),
+    }
+
+
 PUBLISHED_NOTICE = Notice(
     template="published",
     to=_editors_but_the_publisher,
@@ -256,15 +295,22 @@ PUBLISHED_NOTICE = Notice(
 # --------------------------------------------------------------------------------------------
 # The table
 
+APPROVERS = (
+    "Only your council's admins and named publishers approve its adverts, when your council "
+    "approves its own; otherwise LOTI's moderators do"
+)
+
 PUBLISH = Transition(
     sources=frozenset({VacancyStatus.SUBMITTED}),
     target=VacancyStatus.PUBLISHED,
     may=_may_publish,
-    refused="You cannot publish this council's vacancies.",
+    refused=APPROVERS,
+    instead="Send the vacancy for approval instead: whoever approves your council's adverts "
+    "gets an email, and you get one when it is published.",
     wrong_status=_cannot_publish_now,
     checks=(_publishable,),
     effect=_first_published,
-    writes=("published_at",),
+    writes=("published_at", "published_by", "self_published", "spot_checked_at"),
     audit_action="vacancy.published",
     audit_summary="{who} published the vacancy {title!r}",
     tells=PUBLISHED_NOTICE,
@@ -274,26 +320,22 @@ TRANSITIONS: dict[str, Transition] = {
     "submit": Transition(
         sources=frozenset({VacancyStatus.DRAFT, VacancyStatus.REJECTED}),
         target=VacancyStatus.SUBMITTED,
-        wrong_status=_only("a draft or a vacancy returned for changes can be sent to a moderator"),
+        wrong_status=_only("a draft or a vacancy returned for changes can be sent for approval"),
         checks=(_publishable,),
         effect=_stamped("submitted_at"),
         writes=("submitted_at",),
         audit_action="vacancy.submitted",
-        audit_summary="{who} sent the vacancy {title!r} to the moderators",
+        audit_summary="{who} sent the vacancy {title!r} for approval",
+        # To the council's admins and named publishers when it approves its own, else (or if
+        # it has none) to LOTI's moderators.
         tells=Notice(
-            template="submitted",
-            to=lambda vacancy, change: moderators(),
-            context=lambda vacancy, change: {
-                "author": change.actor,
-                "link": site_link("jobs:moderation"),
-                "preview": site_link("jobs:vacancy_draft", pk=vacancy.pk),
-            },
+            template="submitted", to=_approvers_but_the_author, context=_submitted_context
         ),
     ),
     # Moderators publish what a council has sent them...
     "publish": PUBLISH,
-    # ...while the admins of a council that may publish its own, and its imports, publish its
-    # drafts directly.
+    # ...while the admins and named publishers of a council that approves its own, and its
+    # imports, publish its drafts directly.
     "publish_own": replace(
         PUBLISH,
         sources=frozenset({VacancyStatus.DRAFT, VacancyStatus.REJECTED, VacancyStatus.SUBMITTED}),
@@ -301,9 +343,11 @@ TRANSITIONS: dict[str, Transition] = {
     "reject": Transition(
         sources=frozenset({VacancyStatus.SUBMITTED}),
         target=VacancyStatus.REJECTED,
-        may=_moderates,
-        refused="Only moderators return vacancies.",
-        wrong_status=_only("a vacancy waiting for a moderator can be returned"),
+        may=_may_publish,
+        refused=APPROVERS,
+        instead="If something needs changing, tell whoever approves your council's adverts, "
+        "or change it yourself once it is returned.",
+        wrong_status=_only("a vacancy waiting for approval can be returned"),
         effect=_returned_with_reason,
         writes=("rejection_reason",),
         audit_action="vacancy.rejected",
@@ -311,6 +355,28 @@ TRANSITIONS: dict[str, Transition] = {
         tells=Notice(
             template="rejected",
             to=_editors,
+            context=lambda vacancy, change: {
+                "reason": change.reason,
+                "link": site_link("jobs:vacancy_edit", pk=vacancy.pk),
+            },
+        ),
+    ),
+    # A platform admin's spot check of an advert a council published itself found something
+    # wrong: off the board and back to the council with the reason, as a returned vacancy.
+    "withdraw": Transition(
+        sources=frozenset({VacancyStatus.PUBLISHED}),
+        target=VacancyStatus.REJECTED,
+        may=_moderates,
+        refused="Only LOTI's moderators take an advert off the board and return it",
+        instead="To stop taking applications, close the vacancy early from its page instead.",
+        wrong_status=_only("a published vacancy can be taken off the board and returned"),
+        effect=_withdrawn_with_reason,
+        writes=("rejection_reason", "spot_checked_at"),
+        audit_action="vacancy.withdrawn",
+        audit_summary="{who} took the vacancy {title!r} off the board and returned it{because}",
+        tells=Notice(
+            template="withdrawn",
+            to=_editors_and_who_approved,
             context=lambda vacancy, change: {
                 "reason": change.reason,
                 "link": site_link("jobs:vacancy_edit", pk=vacancy.pk),
@@ -384,7 +450,7 @@ def vacancy_transition(
     with transaction.atomic():
         locked = vacancy_locked(vacancy)
         if transition.may is not None and actor is not None and not transition.may(actor, locked):
-            raise PermissionDenied(transition.refused)
+            raise Refusal(transition.refused, instead=transition.instead)
         if locked.status not in transition.sources:
             raise ValidationError(transition.wrong_status(locked))
         for check in transition.checks:

@@ -25,7 +25,7 @@ from civictalent.jobs.models import (
     VacancyOrigin,
     VacancyStatus,
 )
-from civictalent.organisations.models import Organisation
+from civictalent.organisations.models import Membership, Organisation
 
 pytestmark = pytest.mark.django_db
 
@@ -249,10 +249,10 @@ def test_an_editors_upload_goes_to_the_moderators(
     assert vacancy.created_by == people["editor_a"]
 
 
-def test_a_self_publishing_councils_admin_publishes_directly(
+def test_an_admin_of_a_council_that_approves_its_own_publishes_directly(
     people: dict[str, Any], council_a: Organisation
 ) -> None:
-    CouncilJobsSettings.objects.create(organisation=council_a, may_self_publish=True)
+    CouncilJobsSettings.objects.create(organisation=council_a, approval_route="council")
 
     by_admin = run(
         council_a, [vacancy_row("A-1")], source=ImportSource.UPLOAD, started_by=people["admin_a"]
@@ -262,8 +262,22 @@ def test_a_self_publishing_councils_admin_publishes_directly(
     )
 
     assert by_admin.rows[0]["status"] == VacancyStatus.PUBLISHED
-    # Only council admins publish their council's vacancies (jobs.publish_vacancy).
+    # Only its admins and named publishers approve the council's adverts (jobs.publish_vacancy).
     assert by_editor.rows[0]["status"] == VacancyStatus.SUBMITTED
+    assert Vacancy.objects.get(external_reference="A-1").self_published
+
+
+def test_a_named_publishers_upload_is_published_directly(
+    people: dict[str, Any], council_a: Organisation
+) -> None:
+    CouncilJobsSettings.objects.create(organisation=council_a, approval_route="council")
+    Membership.objects.filter(user=people["editor_a"]).update(is_publisher=True)
+
+    report = run(
+        council_a, [vacancy_row("A-1")], source=ImportSource.UPLOAD, started_by=people["editor_a"]
+    )
+
+    assert report.rows[0]["status"] == VacancyStatus.PUBLISHED
 
 
 def test_another_councils_editor_cannot_import(
@@ -407,7 +421,6 @@ def test_changing_a_councils_jobs_settings_is_audited_with_what_changed(
 ) -> None:
     admin = people["platform_admin"]
     settings: dict[str, Any] = {
-        "may_self_publish": True,
         "feed_url": "https://jobs.example.gov.uk/feed.xml",
         "feed_format": "xml",
         "feed_enabled": True,
@@ -420,10 +433,9 @@ def test_changing_a_councils_jobs_settings_is_audited_with_what_changed(
     )
 
     saved = CouncilJobsSettings.objects.get(organisation=council_a)
-    assert (saved.may_self_publish, saved.feed_format, saved.feed_enabled) == (True, "xml", False)
+    assert (saved.feed_format, saved.feed_enabled) == ("xml", False)
     first, second = AuditEvent.objects.filter(action="jobs_settings.updated").order_by("pk")
     assert first.changes == {
-        "may_self_publish": [False, True],
         "feed_url": ["", "https://jobs.example.gov.uk/feed.xml"],
         "feed_format": ["", "xml"],
         "feed_enabled": [False, True],
@@ -446,7 +458,6 @@ def test_only_platform_admins_change_jobs_settings_and_a_feed_needs_an_address(
         council_jobs_settings_update(
             organisation=council_a,
             actor=people["admin_a"],
-            may_self_publish=True,
             feed_url="",
             feed_format="",
             feed_enabled=False,
@@ -455,7 +466,6 @@ def test_only_platform_admins_change_jobs_settings_and_a_feed_needs_an_address(
         council_jobs_settings_update(
             organisation=council_a,
             actor=people["platform_admin"],
-            may_self_publish=False,
             feed_url="",
             feed_format="",
             feed_enabled=True,

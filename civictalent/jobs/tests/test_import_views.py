@@ -77,7 +77,7 @@ def test_an_editor_uploads_a_file_and_reads_the_report(people: dict[str, Any]) -
     page = response.content.decode()
     assert "Import finished: 2 added" in page
     assert "Service designer A-2" in page
-    assert "waiting for a moderator" in page
+    assert "waiting for approval" in page
 
     history = client.get(imports_url()).content.decode()
     assert reverse("jobs:import_report", kwargs={"pk": report.pk}) in history
@@ -218,7 +218,6 @@ def test_a_platform_admin_changes_a_councils_settings(
     response = client.post(
         url,
         {
-            "may_self_publish": "on",
             "feed_url": "https://jobs.example.gov.uk/feed.json",
             "feed_format": "json",
             "feed_enabled": "on",
@@ -227,7 +226,6 @@ def test_a_platform_admin_changes_a_councils_settings(
 
     assert response.status_code == 302
     saved = CouncilJobsSettings.objects.get(organisation=council_a)
-    assert saved.may_self_publish
     assert saved.feed_enabled
     assert (saved.feed_url, saved.feed_format) == ("https://jobs.example.gov.uk/feed.json", "json")
     event = AuditEvent.objects.get(action="jobs_settings.updated")
@@ -272,6 +270,8 @@ def test_fetching_now_reports_a_refused_address(
 
 def test_council_admins_cannot_change_their_own_settings(people: dict[str, Any]) -> None:
     url = reverse("jobs:settings", kwargs={"slug": "hackney"})
-    response = signed_in(people["admin_a"]).post(url, {"may_self_publish": "on"})
+    response = signed_in(people["admin_a"]).post(
+        url, {"feed_url": "https://attacker.example.org/feed.json", "feed_enabled": "on"}
+    )
     assert response.status_code == 403
     assert not CouncilJobsSettings.objects.exists()

@@ -259,7 +259,8 @@ def test_submitting_emails_every_active_platform_admin(
     )
     assert recipients == admins and retired.email not in recipients
     message = mail.outbox[0]
-    assert message.subject == "New vacancy to check: Senior data analyst (Hackney)"
+    assert message.subject == "Advert to approve: Senior data analyst (Hackney)"
+    assert "one of LOTI's moderators" in message.body
     assert f"/jobs/{vacancy.pk}/check/" in message.body
     assert "/jobs/moderation/" in message.body
 
@@ -327,7 +328,7 @@ def test_editors_cannot_publish_and_moderators_publish_only_what_was_submitted(
         services.vacancy_publish(vacancy=waiting, actor=people["admin_a"])  # not allowed yet
 
     unsent = draft(council_a, editor)
-    with pytest.raises(ValidationError, match="Moderators publish vacancies the council"):
+    with pytest.raises(ValidationError, match="Send it for approval first"):
         services.vacancy_publish(vacancy=unsent, actor=people["platform_admin"])
     assert Vacancy.objects.filter(status=VacancyStatus.PUBLISHED).count() == 0
 

@@ -64,7 +64,7 @@ def test_a_refused_change_writes_nothing(people: dict[str, Any], council_a: Any)
 def test_who_may_is_asked_before_the_status(people: dict[str, Any], council_a: Any) -> None:
     vacancy = published(council_a, people["editor_a"], people["platform_admin"])
 
-    with pytest.raises(PermissionDenied, match="Only moderators return vacancies"):
+    with pytest.raises(PermissionDenied, match="Only your council's admins and named publishers"):
         vacancy_transition(
             vacancy=vacancy, name="reject", actor=people["editor_a"], now=vacancy.created_at
         )

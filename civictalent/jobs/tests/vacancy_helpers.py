@@ -64,5 +64,5 @@ def published(organisation: Organisation, author: User, moderator: User, **chang
 
 def allow_self_publishing(organisation: Organisation) -> None:
     CouncilJobsSettings.objects.update_or_create(
-        organisation=organisation, defaults={"may_self_publish": True}
+        organisation=organisation, defaults={"approval_route": "council"}
     )
