@@ -372,7 +372,9 @@ class VacancyForm(GovukFormMixin, ClosingDateMixin):
             "grade": fields.grade,
             "annual_min": money(fields.annual_min),
             "annual_max": money(fields.annual_max),
-            "hours_per_week": "" if fields.hours_per_week is None else str(fields.hours_per_week),
+            "hours_per_week": ""
+            if fields.hours_per_week is None
+            else f"{fields.hours_per_week.normalize():f}",
             "contract": fields.contract,
             "working_pattern": fields.working_pattern,
             "workplace": fields.workplace,
@@ -406,7 +408,9 @@ def initial_from_jd(jd: Any) -> dict[str, Any]:
         "pay_text": jd.pay_text,
         "annual_min": pounds_form_value(jd.annual_min_pence),
         "annual_max": pounds_form_value(jd.annual_max_pence),
-        "hours_per_week": "" if terms.hours_per_week is None else str(terms.hours_per_week),
+        "hours_per_week": ""
+        if terms.hours_per_week is None
+        else f"{terms.hours_per_week.normalize():f}",
         "contract": jd.contract,
         "working_pattern": terms.working_pattern,
         "workplace": terms.workplace,

@@ -268,6 +268,7 @@ def vacancy_draft(request: HttpRequest, pk: int) -> HttpResponse:
             # Whoever may publish it may also return it with what to change.
             "can_moderate": can_approve,
             "closed_by_time": services.closed_by_time(found),
+            "approvers": services.approvers_of(found),
         },
     )
 

@@ -192,6 +192,13 @@ def test_unexplained_acronyms_are_flagged_once_and_explained_ones_are_not() -> N
     assert "SLT" not in acronyms
 
 
+def test_a_heading_in_capitals_run_into_its_line_is_no_acronym() -> None:
+    """Seen on the GDS business analyst JD: "SETTING DIRECTION" was flagged as an acronym."""
+    text = "SETTING DIRECTION Seeing the big picture, and how it changes. We keep the CMDB."
+    acronyms = [f.excerpt for f in check(text).findings if f.rule == "skills.unexplained_acronym"]
+    assert acronyms == ["CMDB"]
+
+
 def test_gender_balance_is_advice_not_a_verdict() -> None:
     text = "You are ambitious, competitive, assertive and decisive, a confident leader."
     finding = next(f for f in check(text).findings if f.rule == "inclusive.gender_coded_balance")

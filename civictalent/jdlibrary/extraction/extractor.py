@@ -18,7 +18,7 @@ from civictalent.jdlibrary.extraction.terms import (
     find_location,
     find_working_pattern,
 )
-from civictalent.jdlibrary.extraction.title import find_title
+from civictalent.jdlibrary.extraction.title import find_title, split_trailing_grade
 
 if TYPE_CHECKING:
     from civictalent.documents import ReadDocument
@@ -84,7 +84,8 @@ def _extract(
 
     labelled, body = salary_lines(lines, labels)
     salary_text, salary, salary_grades = choose_salary(labelled, body, matter)
-    grade = find_grade(labels, matter, salary_grades, title)
+    title, grade_in_title = split_trailing_grade(title)
+    grade = find_grade(labels, matter, salary_grades, title) or grade_in_title
     if salary is None or not salary["ranges"]:
         warnings.append("We found no pay figures; add the advertised salary.")
     else:

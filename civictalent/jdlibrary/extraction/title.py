@@ -43,6 +43,32 @@ _GENERIC_TITLES = {
 }
 
 
+# A grade written after the title ("Business Analyst, B2", "Data Lead - PO4", "Analyst (SO1)"):
+# a dash, comma or brackets around a short code of letters then digits, "Grade 7" or "Band 5",
+# or a civil service grade.
+_TRAILING_GRADE = re.compile(
+    r"\s*(?:[-\u2013\u2014,]\s*|\(\s*)"
+    r"(?:(?P<named>(?:grade|band)\s+\d{1,2}[a-z]?)|(?:(?:grade|band)\s+)?"
+    r"(?P<code>[A-Z]{1,3}\s?\d{1,2}[a-z]?|SCS\s?\d|G\s?[67]|SEO|HEO|EO|AO|AA))"
+    r"\s*\)?\s*$",
+    re.IGNORECASE,
+)
+
+
+def split_trailing_grade(title: str) -> tuple[str, str | None]:
+    """The title without a grade written after it, and that grade (upper case, no space), or
+    the title as it is and None. A title that would be left empty keeps its words."""
+    match = _TRAILING_GRADE.search(title[:200])
+    if match is None or len(title) > 200:
+        return title, None
+    rest = title[: match.start()].strip()
+    if not rest or not any(character.isalpha() for character in rest):
+        return title, None
+    if match.group("named"):
+        return rest, " ".join(match.group("named").split()).capitalize()
+    return rest, match.group("code").replace(" ", "").upper()
+
+
 def _clean_title(text: str) -> str:
     text = re.sub(r"\s+", " ", text).strip()
     return without_trailing(text).strip() if text.endswith(":") else text

@@ -22,6 +22,7 @@ from civictalent.jdlibrary.extraction import (
     extract,
     extract_document,
 )
+from civictalent.jdlibrary.extraction.title import split_trailing_grade
 from civictalent.jdlibrary.management.commands.ingest_jd import Command
 
 COUNCIL_JD = """\
@@ -548,3 +549,27 @@ def test_ingest_jd_exits_with_status_1_and_the_message_on_stderr(
 def test_ingest_jd_reports_a_missing_file(tmp_path: Path) -> None:
     with pytest.raises(CommandError, match="Cannot read"):
         call_command(Command(), str(tmp_path / "missing.docx"))
+
+
+@pytest.mark.parametrize(
+    ("title", "expected"),
+    [
+        ("Business Analyst \u2013 B2", ("Business Analyst", "B2")),
+        ("Data Lead - PO4", ("Data Lead", "PO4")),
+        ("Analyst (SO1)", ("Analyst", "SO1")),
+        ("Head of Digital, Grade 7", ("Head of Digital", "Grade 7")),
+        ("Chief Digital Officer \u2013 SCS2", ("Chief Digital Officer", "SCS2")),
+        # Not grades: a skill, an apprenticeship level, a title that is only a grade.
+        ("Data Engineer \u2013 AWS", ("Data Engineer \u2013 AWS", None)),
+        ("IT Support \u2013 Level 3", ("IT Support \u2013 Level 3", None)),
+        ("Band 6", ("Band 6", None)),
+    ],
+)
+def test_a_grade_written_after_the_title_becomes_the_grade(
+    title: str, expected: tuple[str, str | None]
+) -> None:
+    """Seen on the GDS business analyst JD: "Business Analyst \u2013 B2" with the grade left blank."""
+    assert split_trailing_grade(title) == expected
+    if expected[1] is not None:
+        extracted = extract(f"Job title: {title}\n\nJob purpose\n\nLead the work.\n")
+        assert (extracted.title, extracted.grade) == expected

@@ -81,7 +81,7 @@ greenwich/training-culture-and-engagement-officer.md | Training, Culture and Eng
 18f/strategist.md | 18F - Strategist | 10 | 2142 | GS-15 | US
 gds/Agile-coach.docx | Agile coach | 4 | 905 | - | purpose responsibilities person_specification
 gds/Agile-coach.odt | Agile coach | 4 | 905 | - | purpose responsibilities person_specification
-gds/Businessanalyst-generic.docx | Business Analyst \u2013 B2 | 9 | 610 | - \
+gds/Businessanalyst-generic.docx | Business Analyst | 9 | 610 | B2 \
     | purpose responsibilities essential
 gds/CDO-applicant-pack-SM.docx | Chief Digital Officer | 14 | 2363 | SCS2 \
     | purpose responsibilities person_specification benefits how_to_apply

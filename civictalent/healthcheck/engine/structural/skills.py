@@ -103,10 +103,18 @@ def _in_shouting(analysis: Analysis, start: int, end: int) -> bool:
     if shouting:
         return True
     neighbours = _UPPER_WORD_RE.findall(text, max(0, start - 20), end + 20)
-    return len(neighbours) >= 3
+    if len(neighbours) >= 3:
+        return True
+    # A heading in capitals run into the line ("SETTING DIRECTION Seeing the big picture"):
+    # upper-case words side by side with ten letters or more between them.
+    for run in _UPPER_RUN_RE.finditer(text, max(0, start - 40), end + 40):
+        if run.start() <= start and end <= run.end():
+            return sum(character.isalpha() for character in run.group()) >= 10
+    return False
 
 
 _UPPER_WORD_RE = re.compile(r"\b[A-Z]{2,}\b")
+_UPPER_RUN_RE = re.compile(r"\b[A-Z][A-Z&]+(?: [A-Z][A-Z&]+)+\b")
 _DEFINITION_RES = (
     re.compile(r"\(([A-Z][A-Za-z&]{1,7}?)s?\)"),
     re.compile(r"\b([A-Z][A-Z&]{1,7}?)s?\s*\((?!\s*\))[^)\n]{3,80}\)"),
