@@ -52,9 +52,9 @@ def test_sign_up_verify_join_and_get_approved(
     audit.check(page)
     page.get_by_label("Your name").fill("Dana Lewis")
     page.get_by_label("Email").fill("dana@example.org")
-    page.get_by_label("Password", exact=True).fill("a long and unusual passphrase")
-    page.get_by_label("Password (again)").fill("a long and unusual passphrase")
-    page.get_by_role("button", name="Sign Up").click()
+    page.get_by_label("Create a password").fill("a long and unusual passphrase")
+    page.get_by_label("Confirm password").fill("a long and unusual passphrase")
+    page.get_by_role("button", name="Create account").click()
     page.wait_for_url("**/accounts/confirm-email/")
     audit.check(page)
 

@@ -114,11 +114,11 @@ def fill_by_keyboard(page: Any, answers: dict[str, str | bool], submit: str) -> 
 
 def sign_in_by_keyboard(page: Any, email: str, password: str, *, totp: str = "") -> None:
     """From the sign-in page: type the email and password, press Enter; answer the code."""
-    fill_by_keyboard(page, {"Email": email, "Password": password}, "Sign In")
+    fill_by_keyboard(page, {"Email address": email, "Password": password}, "Sign in")
     if totp:
         page.wait_for_url("**/accounts/2fa/authenticate/")
         page.audit.check(page, "authenticator code")
-        fill_by_keyboard(page, {"Code": current_totp_code(totp)}, "Sign In")
+        fill_by_keyboard(page, {"Code": current_totp_code(totp)}, "Sign in")
     page.wait_for_url("**/dashboard/")
     page.audit.check(page, "signed in")
 

@@ -20,6 +20,7 @@ from django.core.cache import cache
 from django.test import Client
 from django.urls import reverse
 
+from civictalent.accounts.adapters import ACCOUNT_ERROR_MESSAGES
 from civictalent.accounts.models import User
 from civictalent.core import ratelimit
 from civictalent.core.ratelimit import API_ANONYMOUS, API_SIGNED_IN, HEALTH_CHECKS, UPLOADS
@@ -29,8 +30,8 @@ from civictalent.jobs.models import VacancyImport
 pytestmark = pytest.mark.django_db
 
 PASSWORD = "correct horse battery staple"
-LOCKED_OUT = "Too many failed login attempts. Try again later."
-WRONG_PASSWORD = "The email address and/or password you specified are not correct."
+LOCKED_OUT = ACCOUNT_ERROR_MESSAGES["too_many_login_attempts"]
+WRONG_PASSWORD = ACCOUNT_ERROR_MESSAGES["email_password_mismatch"]
 ADVERT = "We are looking for a rockstar ninja to join our fast-paced team. " * 3
 FIXED_NOW = 1_800_000_000.0 + 5  # five seconds into a window of every length we use
 

@@ -8,6 +8,7 @@ from urllib.parse import quote
 
 from allauth.account.adapter import DefaultAccountAdapter
 from allauth.account.models import EmailAddress
+from allauth.mfa.adapter import DefaultMFAAdapter
 from allauth.socialaccount.adapter import DefaultSocialAccountAdapter
 from django.conf import settings
 from django.http import HttpRequest
@@ -26,7 +27,39 @@ _PAGE_LINKS = {
 }
 
 
+# allauth's error messages, in GOV.UK's words: say what went wrong and what to do, with no
+# "and/or". Sign-in's keeps allauth's care not to say which of the two was wrong.
+ACCOUNT_ERROR_MESSAGES = {
+    "email_password_mismatch": (
+        "Enter the email address and password of your account. One of them is not right"
+    ),
+    "too_many_login_attempts": (
+        "You have tried to sign in too many times. Wait 15 minutes and try again, or reset "
+        "your password"
+    ),
+    "rate_limited": "You have done this too many times. Wait a few minutes and try again",
+    "account_inactive": "This account has been closed",
+    "enter_current_password": "Enter your current password",
+    "incorrect_password": "Enter your current password. The password you entered is not right",
+    "incorrect_code": "Enter the code from your email. The code you entered is not right",
+    "email_taken": "An account already uses this email address",
+    "duplicate_email": "This email address is already on your account",
+    "cannot_remove_primary_email": "You cannot remove your main email address",
+    "unverified_primary_email": "Confirm your main email address first",
+    "same_as_current": "Enter a different value from the one you have now",
+    "invalid_or_expired_key": "This link has expired or has already been used",
+    "invalid_password_reset": "This password reset link has expired or has already been used",
+}
+MFA_ERROR_MESSAGES = {
+    "incorrect_code": (
+        "Enter the 6-digit code your authenticator app shows now, or one of your recovery codes"
+    ),
+}
+
+
 class AccountAdapter(DefaultAccountAdapter):
+    error_messages = {**DefaultAccountAdapter.error_messages, **ACCOUNT_ERROR_MESSAGES}
+
     def send_mail(self, template_prefix: str, email: str, context: dict[str, Any]) -> None:
         from allauth.core import context as allauth_context
 
@@ -106,3 +139,7 @@ class SocialAccountAdapter(DefaultSocialAccountAdapter):
         for address in EmailAddress.objects.filter(user=user, verified=True):
             membership_join_by_verified_email(user=user, email=address.email)
         return user
+
+
+class MFAAdapter(DefaultMFAAdapter):
+    error_messages = {**DefaultMFAAdapter.error_messages, **MFA_ERROR_MESSAGES}

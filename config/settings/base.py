@@ -169,11 +169,26 @@ LOGIN_REDIRECT_URL = "core:dashboard"
 # django-allauth: email is the login; every address is verified before use.
 ACCOUNT_ADAPTER = "civictalent.accounts.adapters.AccountAdapter"
 SOCIALACCOUNT_ADAPTER = "civictalent.accounts.adapters.SocialAccountAdapter"
+MFA_ADAPTER = "civictalent.accounts.adapters.MFAAdapter"
 ACCOUNT_USER_MODEL_USERNAME_FIELD = None
 ACCOUNT_LOGIN_METHODS = {"email"}
 ACCOUNT_SIGNUP_FIELDS = ["email*", "password1*", "password2*"]
 ACCOUNT_SIGNUP_FORM_CLASS = "civictalent.accounts.forms.SignupForm"
-ACCOUNT_FORMS = {"signup": "civictalent.accounts.signup.SignupFormSameWorkEitherWay"}
+ACCOUNT_FORMS = {
+    "signup": "civictalent.accounts.signup.SignupFormSameWorkEitherWay",
+    **{
+        name: f"civictalent.accounts.entrance_forms.{form}"
+        for name, form in (
+            ("login", "SignInForm"),
+            ("reset_password", "ResetPasswordForm"),
+            ("reset_password_from_key", "ResetPasswordKeyForm"),
+            ("change_password", "ChangePasswordForm"),
+            ("set_password", "SetPasswordForm"),
+            ("add_email", "AddEmailForm"),
+            ("reauthenticate", "ReauthenticateForm"),
+        )
+    },
+}
 ACCOUNT_EMAIL_VERIFICATION = "mandatory"
 ACCOUNT_UNIQUE_EMAIL = True
 ACCOUNT_CHANGE_EMAIL = True

@@ -113,10 +113,7 @@ def test_password_reset_sends_a_link_that_works(make_user) -> None:
 def test_a_forged_password_reset_link_is_refused(make_user) -> None:
     user = make_user(email="sam@example.org")
     response = Client().get("/accounts/password/reset/key/1-forged/", follow=True)
-    assert (
-        "bad token" in response.content.decode().lower()
-        or "invalid" in response.content.decode().lower()
-    )
+    assert "This link does not work" in response.content.decode()
     user.refresh_from_db()
     assert user.check_password("correct horse battery staple")
 

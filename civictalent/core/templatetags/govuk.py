@@ -104,6 +104,9 @@ def govuk_field(bound: BoundField, label_class: str = "govuk-label") -> SafeStri
     describedby = _described_by(bound, hint_id, error_id)
     group_class = "govuk-form-group" + (" govuk-form-group--error" if bound.errors else "")
     hint, error = _hint(bound, hint_id), _error(bound, error_id)
+    # A placeholder vanishes as soon as someone types and is not read reliably: GOV.UK forms put
+    # every instruction in the label or hint, so no field keeps one (allauth's forms set them).
+    widget.attrs.pop("placeholder", None)
     attrs: dict[str, Any] = {}
     if describedby:
         attrs["aria-describedby"] = describedby
@@ -183,7 +186,13 @@ def govuk_error_summary(form: forms.BaseForm | None) -> dict[str, Any]:
     """The error summary GOV.UK pages show above a form that has problems."""
     if form is None or not form.is_bound or not form.errors:
         return {"errors": []}
-    errors: list[tuple[str, str]] = [("", str(message)) for message in form.non_field_errors()]
+    # An error about the whole form (a wrong email address or password) links to its first field,
+    # as GOV.UK's sign-in pattern does, so every line of the summary takes you somewhere.
+    first = next((bound for bound in form if not bound.is_hidden), None)
+    whole_form_anchor = f"#{first.auto_id}" if first is not None else ""
+    errors: list[tuple[str, str]] = [
+        (whole_form_anchor, str(message)) for message in form.non_field_errors()
+    ]
     for bound in form:
         anchor = f"#{bound.auto_id}"
         if isinstance(bound.field.widget, forms.RadioSelect | forms.CheckboxSelectMultiple):
