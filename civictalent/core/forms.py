@@ -71,3 +71,54 @@ def upload_within_limit(document: Any) -> Any:
             "Upload a smaller file or paste the text."
         )
     return document
+
+
+class AuditFilterForm(GovukFormMixin, forms.Form):
+    """The audit log's filters: what happened (in words), who, which council, and when."""
+
+    action = forms.ChoiceField(label="What happened", required=False)
+    person = forms.CharField(
+        label="Person",
+        required=False,
+        max_length=254,
+        help_text="Part of their name or email address",
+    )
+    organisation = forms.TypedChoiceField(
+        label="Council or organisation", required=False, coerce=int, empty_value=None
+    )
+    since = forms.DateField(
+        label="From",
+        required=False,
+        help_text="For example, 2026-03-27",
+        widget=forms.DateInput(attrs={"type": "date"}),
+        error_messages={"invalid": "Enter the from date as a real date, like 2026-03-27"},
+    )
+    until = forms.DateField(
+        label="To",
+        required=False,
+        help_text="For example, 2026-03-31",
+        widget=forms.DateInput(attrs={"type": "date"}),
+        error_messages={"invalid": "Enter the to date as a real date, like 2026-03-31"},
+    )
+
+    def __init__(
+        self,
+        *args: Any,
+        actions: list[tuple[str, str]],
+        organisations: list[tuple[int, str]],
+        **kwargs: Any,
+    ) -> None:
+        super().__init__(*args, **kwargs)
+        action_field = self.fields["action"]
+        organisation_field = self.fields["organisation"]
+        assert isinstance(action_field, forms.ChoiceField)
+        assert isinstance(organisation_field, forms.ChoiceField)
+        action_field.choices = [("", "Everything"), *actions]
+        organisation_field.choices = [("", "All"), *organisations]
+
+    def clean(self) -> dict[str, Any]:
+        cleaned = super().clean()
+        since, until = cleaned.get("since"), cleaned.get("until")
+        if since and until and since > until:
+            self.add_error("until", "The to date must be the same as or after the from date")
+        return cleaned

@@ -9,8 +9,8 @@ from django.views.decorators.http import require_GET
 
 from civictalent.core import dashboard as dashboard_panels
 from civictalent.core import health, selectors
-from civictalent.core.models import AuditEvent
-from civictalent.core.numbers import parse_bounded_int
+from civictalent.core.audit_words import action_choices, event_rows
+from civictalent.core.forms import AuditFilterForm
 from civictalent.core.page_cache import cached_for_anonymous
 from civictalent.core.permissions import Refusal, permission, public, signed_in
 
@@ -75,25 +75,24 @@ def platform(request: HttpRequest) -> HttpResponse:
 @permission("core.view_audit_log")
 @require_GET
 def audit_log(request: HttpRequest) -> HttpResponse:
-    action = request.GET.get("action", "")
-    organisation_id = request.GET.get("organisation", "")
+    form = AuditFilterForm(
+        request.GET or None,
+        actions=action_choices(selectors.audit_action_codes()),
+        organisations=[(o.pk, o.name) for o in selectors.organisations_to_filter_by()],
+    )
+    filters = form.cleaned_data if form.is_bound and form.is_valid() else {}
     events = selectors.audit_events(
-        action=action,
-        organisation_id=parse_bounded_int(organisation_id),
+        action=filters.get("action") or "",
+        organisation_id=filters.get("organisation"),
+        person=(filters.get("person") or "").strip(),
+        since=filters.get("since"),
+        until=filters.get("until"),
     )
     page = selectors.paginate(events, request.GET.get("page"), selectors.AUDIT_PAGE_SIZE)
     return render(
         request,
         "core/audit_log.html",
-        {
-            "page": page,
-            "actions": AuditEvent.objects.order_by("action")
-            .values_list("action", flat=True)
-            .distinct(),
-            "organisations": selectors.organisations_to_filter_by(),
-            "selected_action": action,
-            "selected_organisation": organisation_id,
-        },
+        {"page": page, "form": form, "rows": event_rows(page.object_list)},
     )
 
 
