@@ -83,8 +83,21 @@ def join_request_create(request: HttpRequest, slug: str) -> HttpResponse:
 @permission("organisations.manage_members", on=organisation_from_slug)
 @require_GET
 def members(request: HttpRequest, slug: str) -> HttpResponse:
-    organisation = organisation_from_slug(request, slug)
+    return _members_page(request, organisation_from_slug(request, slug))
+
+
+def _members_page(
+    request: HttpRequest,
+    organisation: Organisation,
+    *,
+    failed: JoinRequest | None = None,
+    errors: list[tuple[str, str]] | None = None,
+    form: DecisionForm | None = None,
+) -> HttpResponse:
+    """The members page; after a decision that could not be saved, with an error summary at the
+    top linking to that request's fields, the errors beside them and what was typed kept."""
     services.council_people_view_record(request=request, organisation=organisation)
+    errors = errors or []
     return render(
         request,
         "organisations/members.html",
@@ -93,6 +106,14 @@ def members(request: HttpRequest, slug: str) -> HttpResponse:
             "memberships": selectors.memberships_of(organisation),
             "join_requests": selectors.pending_join_requests(organisation),
             "decision_form": DecisionForm(),
+            "errors": errors,
+            "failed": {
+                "pk": failed.pk if failed else None,
+                "decision_error": " ".join(m for a, m in errors if not a.startswith("#note-")),
+                "note_error": " ".join(m for a, m in errors if a.startswith("#note-")),
+                "decision": form.data.get("decision", "") if form else "",
+                "note": form.data.get("note", "") if form else "",
+            },
         },
     )
 
@@ -154,9 +175,15 @@ def join_request_decide(request: HttpRequest, slug: str, request_id: int) -> Htt
         JoinRequest.objects.select_related("user"), pk=request_id, organisation=organisation
     )
     form = DecisionForm(request.POST)
+    decision_anchor = f"#decision-approve-{join_request.pk}"
     if not form.is_valid():
-        messages.error(request, "Choose approve or decline.")
-        return redirect("organisations:members", slug=organisation.slug)
+        anchors = {"decision": decision_anchor, "note": f"#note-{join_request.pk}"}
+        errors = [
+            (anchors.get(name, decision_anchor), str(message))
+            for name, messages_for_field in form.errors.items()
+            for message in messages_for_field
+        ]
+        return _members_page(request, organisation, failed=join_request, errors=errors, form=form)
     approve = form.cleaned_data["decision"] == "approve"
     try:
         services.join_request_decide(
@@ -166,7 +193,11 @@ def join_request_decide(request: HttpRequest, slug: str, request_id: int) -> Htt
             note=form.cleaned_data["note"],
         )
     except ValidationError as error:
-        messages.error(request, " ".join(error.messages))
+        join_request.refresh_from_db()
+        if join_request.status != JoinRequest.Status.PENDING:
+            decision_anchor = "#join-requests"  # decided meanwhile: no longer on the page
+        errors = [(decision_anchor, message) for message in error.messages]
+        return _members_page(request, organisation, failed=join_request, errors=errors, form=form)
     else:
         verb = "approved" if approve else "declined"
         messages.success(

@@ -44,9 +44,19 @@ def test_a_decision_needs_a_choice(people: dict[str, User], make_user) -> None:
         user=requester, organisation=Organisation.objects.get(slug="hackney")
     )
     response = signed_in(people["admin_a"]).post(
-        f"/organisations/hackney/requests/{join_request.pk}/decide/", {}, follow=True
+        f"/organisations/hackney/requests/{join_request.pk}/decide/", {"note": "Welcome"}
     )
-    assert "Choose approve or decline." in response.content.decode()
+    page = response.content.decode()
+    # An error summary linking to the decision, not a banner; the note typed is kept.
+    assert response.status_code == 200
+    assert "<title>Error: Members of" in page
+    summary = page.split('class="govuk-error-summary"', 1)[1].split("</div>\n</div>", 1)[0]
+    assert (
+        f'<a href="#decision-approve-{join_request.pk}">Choose approve or decline.</a>' in summary
+    )
+    assert f'id="decision-error-{join_request.pk}"' in page
+    assert "govuk-notification-banner" not in page
+    assert ">Welcome</textarea>" in page
     join_request.refresh_from_db()
     assert join_request.status == JoinRequest.Status.PENDING
 
