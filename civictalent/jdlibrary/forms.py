@@ -116,6 +116,10 @@ class ReviewForm(GovukFormMixin, forms.ModelForm):
 
 
 class PublishForm(GovukFormMixin, forms.Form):
+    """Who can see a published job description, and, only when that is every council, the
+    licence (the open licence unless they choose another) and the council's permission. Kept to
+    the council, it has no licence: none is offered or kept."""
+
     visibility = forms.ChoiceField(
         label="Who can see it",
         choices=Visibility.choices,
@@ -124,13 +128,28 @@ class PublishForm(GovukFormMixin, forms.Form):
     )
     licence = forms.ChoiceField(
         label="Licence for other councils' reuse",
-        choices=[("", "No licence (keep to my council)"), *Licence.choices],
+        choices=Licence.choices,
         required=False,
+        initial=Licence.OGL,
         widget=forms.RadioSelect,
-        help_text="Only needed to share with every council. The Open Government Licence suits "
-        "most councils.",
+        help_text="The Open Government Licence suits most councils.",
     )
     consent = forms.BooleanField(
         label="I have my council's permission to share this job description with other councils",
         required=False,
     )
+
+    def clean(self) -> dict[str, Any]:
+        cleaned = super().clean()
+        if cleaned.get("visibility") != Visibility.MEMBERS:
+            # Kept to the council: a licence chosen before (or sent anyway) is not kept.
+            cleaned["licence"], cleaned["consent"] = "", False
+            return cleaned
+        if not cleaned.get("licence"):
+            self.add_error("licence", "Choose a licence to share it with every council.")
+        if not cleaned.get("consent"):
+            self.add_error(
+                "consent",
+                "Confirm you have your council's permission to share it with every council.",
+            )
+        return cleaned

@@ -18,7 +18,7 @@ from civictalent.healthcheck.engine import CheckTooSlow
 from civictalent.healthcheck.presentation import unfinished_check_message
 from civictalent.jdlibrary import bulk, curation, health_selectors, selectors, services
 from civictalent.jdlibrary.forms import EDITED_KINDS, ContributeForm, PublishForm, ReviewForm
-from civictalent.jdlibrary.models import SECTION_LABELS, JobDescription
+from civictalent.jdlibrary.models import SECTION_LABELS, JobDescription, Licence
 from civictalent.jdlibrary.suggestions import suggestions_for
 
 
@@ -171,7 +171,7 @@ def publish(request: HttpRequest, pk: int) -> HttpResponse:
     jd = jd_from_pk(request, pk)
     initial = {
         "visibility": jd.visibility,
-        "licence": jd.licence,
+        "licence": jd.licence or Licence.OGL,  # the open licence, unless they chose another
         "consent": bool(jd.sharing_consent_at),
     }
     form = PublishForm(request.POST or None, initial=initial)

@@ -87,7 +87,8 @@ def test_an_editor_uploads_reviews_and_publishes_a_word_jd(
     assert "title" in JDVersion.objects.get(job_description=jd, number=2).summary
     # Sharing with every council needs consent and a licence.
     refused = editor.post(f"/library/{jd.pk}/publish/", {"visibility": "members"}).content.decode()
-    assert "agree to share it and choose a licence" in refused
+    assert "Confirm you have your council&#x27;s permission" in refused
+    assert 'href="#id_consent"' in refused
     assert JobDescription.objects.get().status == JDStatus.DRAFT
     editor.post(
         f"/library/{jd.pk}/publish/",
@@ -299,3 +300,42 @@ def test_cached_counts_follow_changes_and_never_cross_between_councils(
         selectors.library_with_counts(outsider, selectors.LibraryFilters(query="dashboards")).total
         == 1
     )
+
+
+def test_the_licence_follows_who_can_see_it(
+    make_user: Callable[..., User], council_a: Organisation
+) -> None:
+    """Shared with everyone, the open licence is chosen unless they choose another; kept to the
+    council, no licence is kept, even one that was sent."""
+    from civictalent.jdlibrary.services import jd_create
+
+    author = make_user(organisation=council_a, role=Role.EDITOR)
+    jd = jd_create(organisation=council_a, author=author, title="Data analyst", sections=[])
+    client = Client()
+    client.force_login(author)
+    page = client.get(f"/library/{jd.pk}/publish/").content.decode()
+    licence_inputs = [part for part in page.split("<input") if 'name="licence"' in part]
+    checked = [part for part in licence_inputs if " checked" in part.split(">", 1)[0]]
+    assert len(checked) == 1 and 'value="ogl-3.0"' in checked[0], "the open licence by default"
+    assert "No licence (keep to my council)" not in page
+    assert 'id="conditional-sharing"' in page
+
+    client.post(
+        f"/library/{jd.pk}/publish/",
+        {"visibility": "council", "licence": "cc-by-4.0", "consent": "on"},
+    )
+    jd.refresh_from_db()
+    assert (jd.status, jd.visibility, jd.licence) == (JDStatus.PUBLISHED, "council", "")
+    assert jd.sharing_consent_at is None
+
+    # Sharing it with everyone later: the open licence is the one already chosen.
+    page = client.get(f"/library/{jd.pk}/publish/").content.decode()
+    licence_inputs = [part for part in page.split("<input") if 'name="licence"' in part]
+    checked = [part for part in licence_inputs if " checked" in part.split(">", 1)[0]]
+    assert len(checked) == 1 and 'value="ogl-3.0"' in checked[0]
+    client.post(
+        f"/library/{jd.pk}/publish/",
+        {"visibility": "members", "consent": "on", "licence": "ogl-3.0"},
+    )
+    jd.refresh_from_db()
+    assert (jd.visibility, jd.licence) == ("members", "ogl-3.0")
