@@ -11,6 +11,16 @@ from typing import Any, ClassVar
 from allauth.account import forms as allauth_forms
 from django import forms
 
+EMAIL_FORMAT = "Enter an email address in the correct format, like name@example.com"
+REQUIRED_MESSAGES = {
+    "display_name": "Enter your name",
+    "login": "Enter your email address",
+    "email": "Enter your email address",
+    "password": "Enter your password",
+    "oldpassword": "Enter your current password",
+    "password1": "Enter a password",
+    "password2": "Enter the password again to confirm it",
+}
 SAME_PASSWORD_TWICE = "Enter the same password in both boxes"  # noqa: S105 (words, not a secret)
 
 
@@ -29,6 +39,11 @@ class GovukLabels:
                 field.label = self.labels[name]
             if name in self.hints:
                 field.help_text = self.hints[name]
+            # GOV.UK's words for an empty or malformed answer, not "This field is required."
+            if name in REQUIRED_MESSAGES:
+                field.error_messages["required"] = REQUIRED_MESSAGES[name]
+            if isinstance(field, forms.EmailField):
+                field.error_messages["invalid"] = EMAIL_FORMAT
 
     def add_error(self, field: str | None, error: Any) -> None:
         if str(error) == "You must type the same password each time.":

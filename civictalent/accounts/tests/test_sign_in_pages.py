@@ -105,6 +105,14 @@ def test_sign_up_errors_link_to_each_field_and_sit_beside_it(london: None) -> No
     for field in ("id_display_name", "id_email", "id_password2"):
         assert f'id="{field}-error"' in page, f"no error beside {field}"
     assert "Enter the same password in both boxes" in page
+    assert "Enter your name" in page and "like name@example.com" in page
+
+
+def test_an_empty_sign_in_says_what_to_enter() -> None:
+    page = Client().post("/accounts/login/", {}).content.decode()
+    assert "This field is required" not in page
+    assert '<a href="#id_login">Enter your email address</a>' in page
+    assert '<a href="#id_password">Enter your password</a>' in page
 
 
 def test_a_reset_request_with_no_address_is_in_the_summary() -> None:
