@@ -73,6 +73,10 @@ def upload_within_limit(document: Any) -> Any:
     return document
 
 
+# Day first, as people in the UK write dates, or the ISO form.
+DATE_FORMATS = ["%d/%m/%Y", "%d-%m-%Y", "%d %m %Y", "%Y-%m-%d", "%d %B %Y", "%d %b %Y"]
+
+
 class AuditFilterForm(GovukFormMixin, forms.Form):
     """The audit log's filters: what happened (in words), who, which council, and when."""
 
@@ -89,16 +93,18 @@ class AuditFilterForm(GovukFormMixin, forms.Form):
     since = forms.DateField(
         label="From",
         required=False,
-        help_text="For example, 2026-03-27",
-        widget=forms.DateInput(attrs={"type": "date"}),
-        error_messages={"invalid": "Enter the from date as a real date, like 2026-03-27"},
+        help_text="For example, 27/3/2026",
+        input_formats=DATE_FORMATS,
+        widget=forms.TextInput(attrs={"class": "govuk-input--width-10", "inputmode": "numeric"}),
+        error_messages={"invalid": "Enter the from date as a real date, like 27/3/2026"},
     )
     until = forms.DateField(
         label="To",
         required=False,
-        help_text="For example, 2026-03-31",
-        widget=forms.DateInput(attrs={"type": "date"}),
-        error_messages={"invalid": "Enter the to date as a real date, like 2026-03-31"},
+        help_text="For example, 31/3/2026",
+        input_formats=DATE_FORMATS,
+        widget=forms.TextInput(attrs={"class": "govuk-input--width-10", "inputmode": "numeric"}),
+        error_messages={"invalid": "Enter the to date as a real date, like 31/3/2026"},
     )
 
     def __init__(
