@@ -28,7 +28,18 @@ PAGE_ROLES = [
     if "ok" in EXPECTED[name].values()
 ]
 # django-allauth's pages, which are not in the matrix (test_permission_walker checks their rules).
-SIGN_IN_PAGES = ["/accounts/login/", "/accounts/signup/", "/accounts/password/reset/"]
+# Each one anyone can reach signed out: sign in, create an account, the password reset and its
+# "check your email", "changed" and broken-link pages, and "confirm your email address".
+SIGN_IN_PAGES = [
+    "/accounts/login/",
+    "/accounts/signup/",
+    "/accounts/password/reset/",
+    "/accounts/password/reset/done/",
+    "/accounts/password/reset/key/done/",
+    "/accounts/password/reset/key/1-not-a-key/",
+    "/accounts/confirm-email/",
+    "/accounts/confirm-email/not-a-key/",
+]
 
 
 @dataclass(frozen=True)
