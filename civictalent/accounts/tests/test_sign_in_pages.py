@@ -130,3 +130,26 @@ def test_the_second_step_pages_use_govuk_words(make_user: Callable[..., User], c
     wrong = client.post("/accounts/2fa/authenticate/", {"code": "000000"}).content.decode()
     assert title_of(wrong).startswith("Error: Enter your security code")
     assert '<a href="#id_code">' in wrong
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "/accounts/3rdparty/",
+        "/accounts/2fa/",
+        "/accounts/password/change/",
+        "/accounts/email/",
+        "/accounts/logout/",
+    ],
+)
+def test_the_signed_in_account_pages_use_govuk_words(
+    url: str, make_user: Callable[..., User]
+) -> None:
+    client = Client()
+    client.force_login(make_user())
+    response = client.get(url, follow=True)
+    assert response.status_code == 200
+    page = response.content.decode()
+    assert "placeholder" not in page
+    for words in ALLAUTH_DEFAULTS:
+        assert words not in page, f"{url} shows allauth's {words!r}"

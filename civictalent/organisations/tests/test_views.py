@@ -156,3 +156,15 @@ def test_removing_a_member_asks_first_then_tells_them(people: dict[str, User]) -
     assert not Membership.objects.filter(pk=membership.pk).exists()
     assert mail.outbox[-1].to == [people["member_a"].email]
     assert mail.outbox[-1].subject == "You are no longer a member of Hackney"
+
+
+def test_a_refusal_after_a_redirect_is_an_error_summary_not_a_banner(
+    people: dict[str, User],
+) -> None:
+    admin = signed_in(people["admin_a"])
+    own = Membership.objects.get(user=people["admin_a"])
+    response = admin.post(f"/organisations/hackney/members/{own.pk}/remove/", follow=True)
+    page = response.content.decode()
+    assert Membership.objects.filter(pk=own.pk).exists()
+    assert 'class="govuk-error-summary"' in page
+    assert "govuk-notification-banner" not in page
