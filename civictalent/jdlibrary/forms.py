@@ -132,7 +132,8 @@ class PublishForm(GovukFormMixin, forms.Form):
         required=False,
         initial=Licence.OGL,
         widget=forms.RadioSelect,
-        help_text="The Open Government Licence suits most councils.",
+        help_text="Only if everyone signed in can see it. The Open Government Licence suits most "
+        "councils.",
     )
     consent = forms.BooleanField(
         label="I have my council's permission to share this job description with other councils",
