@@ -134,7 +134,8 @@ def test_draft_moderate_find_subscribe_digest_close_and_offer_to_the_library(
     audit.check(candidate)
     assert "min_salary=50000" in candidate.url and "workplace=hybrid" in candidate.url
     candidate.get_by_role("link", name=TITLE).click()
-    candidate.wait_for_url(f"**/jobs/{vacancy.pk}/")
+    # The result's link carries the search, for the vacancy's "Back to your search" link.
+    candidate.wait_for_url(f"**/jobs/{vacancy.pk}/?search=*")
     audit.check(candidate)
     posting = json.loads(candidate.locator('script[type="application/ld+json"]').text_content())
     assert posting["@type"] == "JobPosting"

@@ -110,10 +110,16 @@ def compare(request: HttpRequest) -> HttpResponse:
     user = _user(request)
     requested, malformed = _requested_ids(request.GET.getlist("jd"))
     query = request.GET.get("q", "").strip()[:200]
+    # The Search button sends action=search: the person is finding JDs to tick, not comparing
+    # yet, so what they have ticked so far stays ticked and is not judged.
+    searching = request.GET.get("action") == "search"
     errors: list[str] = []
     chosen: list[JobDescription] = []
     comparison = None
-    if len(requested) > curation.MAX_COMPARED:
+    if searching and requested:
+        kept = selectors.visible_job_descriptions(user).filter(pk__in=requested).in_bulk()
+        chosen = [kept[pk] for pk in requested if pk in kept]
+    elif len(requested) > curation.MAX_COMPARED:
         errors.append(
             f"You can compare up to {curation.MAX_COMPARED} job descriptions at once; you chose "
             f"{len(requested)}. Untick some and compare again."
@@ -143,7 +149,7 @@ def compare(request: HttpRequest) -> HttpResponse:
         else:
             comparison = curation.jd_comparison(chosen)
     starting_from = None
-    if not requested and not malformed:
+    if not requested and not malformed and not searching:
         starting_from = _starting_point(user, request.GET.get("from", ""))
         if starting_from is not None:
             chosen = [starting_from]

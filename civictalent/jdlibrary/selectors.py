@@ -166,13 +166,34 @@ def _ordered(
     results = results.prefetch_related("organisation")
     if filters.sort == "title":
         return results.order_by("-is_exemplar", "title")
+    # A search for a title finds that title first: the JDs whose title is the search, then those
+    # whose title holds it, then those whose title has every word of it, and only then the rest
+    # (an exemplar that only mentions the words in its text comes after a JD with that title).
+    first: list[Any] = []
+    if filters.sort == "relevance" and matches is not None:
+        first = [_title_match(filters.query, matches.terms)]
     # Relevance ranks the matches when there are at most RANKED of them; when a query matches
     # much of the library (a very common word) ranking says little, so newest first is kept.
     if filters.sort == "relevance" and matches is not None and matches.count <= RANKED:
         ranking = matches.ranked_ids(RANKED)
         order = Case(*[When(pk=pk, then=position) for position, pk in enumerate(ranking)])
-        return results.order_by("-is_exemplar", order)
-    return results.order_by("-is_exemplar", "-published_at", "-updated_at")
+        return results.order_by(*first, "-is_exemplar", order)
+    return results.order_by(*first, "-is_exemplar", "-published_at", "-updated_at")
+
+
+def _title_match(query: str, terms: tuple[str, ...]) -> Case:
+    """0 for a title that is the query, 1 for a title holding it, 2 for a title with every
+    word of it, 3 for the rest (the query matched the JD's text only)."""
+    phrase = " ".join(query.split())
+    every_word = Q()
+    for term in terms:
+        every_word &= Q(title__icontains=term)
+    return Case(
+        When(title__iexact=phrase, then=0),
+        When(title__icontains=phrase, then=1),
+        When(every_word, then=2),
+        default=3,
+    )
 
 
 def facets(results: QuerySet[JobDescription], *, searched: bool = False) -> tuple[int, list[Facet]]:

@@ -30,6 +30,7 @@ from civictalent.core.page_cache import cached_for_anonymous
 from civictalent.core.paging import CountedPaginator
 from civictalent.core.permissions import permission, public
 from civictalent.jobs import selectors
+from civictalent.jobs.board_links import search_token, vacancy_link
 from civictalent.jobs.criteria import (
     DEFAULT_SORT,
     POSTED_WITHIN_DAYS,
@@ -148,7 +149,7 @@ class ResultRow:
     posted_iso: str
 
 
-def _result_row(vacancy: Vacancy) -> ResultRow:
+def _result_row(vacancy: Vacancy, search: str) -> ResultRow:
     place = vacancy.location or vacancy.organisation.short_name
     if vacancy.workplace:
         place = f"{place} ({vacancy.get_workplace_display().lower()})"
@@ -158,16 +159,16 @@ def _result_row(vacancy: Vacancy) -> ResultRow:
     published = timezone.localtime(vacancy.published_at) if vacancy.published_at else None
     return ResultRow(
         vacancy=vacancy,
-        url=reverse("jobs:vacancy", kwargs={"pk": vacancy.pk}),
+        url=vacancy_link(reverse("jobs:vacancy", kwargs={"pk": vacancy.pk}), search),
         pay=range_text(vacancy.annual_min_pence, vacancy.annual_max_pence)
         or vacancy.pay_text
         or "Not given",
         place=place,
         contract=contract,
         closes=_closing(vacancy),
-        closes_iso=vacancy.closes_at.isoformat() if vacancy.closes_at else "",
+        closes_iso=vacancy.closes_at.isoformat(timespec="seconds") if vacancy.closes_at else "",
         posted=dateformat.format(published, "j F Y") if published else "Not given",
-        posted_iso=published.isoformat() if published else "",
+        posted_iso=published.isoformat(timespec="seconds") if published else "",
     )
 
 
@@ -225,6 +226,7 @@ def board(request: HttpRequest) -> HttpResponse:
     if can_save and not criteria.is_empty:
         saved = SavedSearch.objects.filter(user=_user(request), query_string=canonical).first()
     feed_query = criteria.to_query_string(include_sort=False)
+    search = search_token(canonical, page.number)
     selected = _selected_filters(found)
     return render(
         request,
@@ -233,7 +235,7 @@ def board(request: HttpRequest) -> HttpResponse:
             "criteria": criteria,
             "board": found,
             "page": page,
-            "results": [_result_row(vacancy) for vacancy in vacancies],
+            "results": [_result_row(vacancy, search) for vacancy in vacancies],
             "facets": [(facet, _checkboxes(facet)) for facet in found.facets if facet.options],
             "selected_filters": selected,
             "query": canonical,

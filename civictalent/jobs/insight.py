@@ -124,7 +124,7 @@ def months_chart(months: list[MonthTotals], *, title: str) -> str:
     """Views and apply clicks by month as an accessible SVG bar chart (presentation attributes
     only: the page's Content-Security-Policy allows no style). The table beside it has the
     numbers; the bars are told apart by a pattern of solid and outlined, not colour alone."""
-    width, height, left, bottom, top = 560, 240, 48, 40, 28
+    width, height, left, bottom, top = 560, 248, 56, 44, 28
     plot_height = height - bottom - top
     highest = max([1, *(max(m.views, m.apply_clicks) for m in months)])
     slot = (width - left - 8) / max(len(months), 1)
@@ -138,15 +138,15 @@ def months_chart(months: list[MonthTotals], *, title: str) -> str:
         "clicks. The table below gives the same numbers.</desc>",
         f'<line x1="{left}" y1="{height - bottom}" x2="{width - 4}" y2="{height - bottom}" '
         f'stroke="{GREY}" stroke-width="1"/>',
-        f'<text x="{left - 6}" y="{top + 4}" text-anchor="end" font-size="11" '
+        f'<text x="{left - 6}" y="{top + 4}" text-anchor="end" font-size="14" '
         f'fill="{BLACK}">{highest:,}</text>',
-        f'<text x="{left - 6}" y="{height - bottom}" text-anchor="end" font-size="11" '
+        f'<text x="{left - 6}" y="{height - bottom}" text-anchor="end" font-size="14" '
         f'fill="{BLACK}">0</text>',
         f'<rect x="{left}" y="4" width="12" height="12" fill="{BLUE}"/>',
-        f'<text x="{left + 16}" y="14" font-size="12" fill="{BLACK}">Views</text>',
-        f'<rect x="{left + 70}" y="5" width="11" height="11" fill="#ffffff" stroke="{GREEN}" '
+        f'<text x="{left + 16}" y="14" font-size="14" fill="{BLACK}">Views</text>',
+        f'<rect x="{left + 80}" y="5" width="11" height="11" fill="#ffffff" stroke="{GREEN}" '
         'stroke-width="2"/>',
-        f'<text x="{left + 86}" y="14" font-size="12" fill="{BLACK}">Apply clicks</text>',
+        f'<text x="{left + 96}" y="14" font-size="14" fill="{BLACK}">Apply clicks</text>',
     ]
     for number, month in enumerate(months):
         x = left + number * slot + 2
@@ -168,13 +168,13 @@ def months_chart(months: list[MonthTotals], *, title: str) -> str:
                     'stroke-width="2"/>'
                 )
         parts.append(
-            f'<text x="{x + bar:.1f}" y="{height - bottom + 14}" text-anchor="middle" '
-            f'font-size="10" fill="{BLACK}">{escape(month.month.strftime("%b"))}</text>'
+            f'<text x="{x + bar:.1f}" y="{height - bottom + 16}" text-anchor="middle" '
+            f'font-size="14" fill="{BLACK}">{escape(month.month.strftime("%b"))}</text>'
         )
         if month.month.month == 1 or number == 0:
             parts.append(
-                f'<text x="{x + bar:.1f}" y="{height - bottom + 27}" text-anchor="middle" '
-                f'font-size="10" fill="{GREY}">{month.month.year}</text>'
+                f'<text x="{x + bar:.1f}" y="{height - bottom + 32}" text-anchor="middle" '
+                f'font-size="14" fill="{GREY}">{month.month.year}</text>'
             )
     parts.append("</svg>")
     return "".join(parts)

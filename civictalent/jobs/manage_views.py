@@ -31,6 +31,7 @@ from civictalent.healthcheck.presentation import (
     unfinished_check_message,
 )
 from civictalent.jobs import approval, insight, refusals, services
+from civictalent.jobs.board_links import SEARCH_PARAMETER, back_to_board
 from civictalent.jobs.forms import (
     ExtendForm,
     LibraryOfferForm,
@@ -117,6 +118,9 @@ def vacancy(request: HttpRequest, pk: int) -> HttpResponse:
             else "",
             "can_edit": _may(request, "jobs.edit_vacancy", found),
             "can_see_council": _may(request, "jobs.view_council_vacancies", found.organisation),
+            "canonical_url": url,
+            "back_url": back_to_board(request.GET.get(SEARCH_PARAMETER), vacancy_pk=found.pk),
+            "came_from_search": SEARCH_PARAMETER in request.GET,
         },
     )
 

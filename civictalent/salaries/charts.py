@@ -454,7 +454,7 @@ def _trend_axes(
             _label(plot_left - 10, y_of(tick) + 5, pounds_text(tick), fill=GREY, anchor="end")
         )
     every = max(1, ceil(48 / spacing)) if count > 1 else 1
-    axis.append(_label(plot_left - 10, plot_bottom + 54, "Salaries", size=12, anchor="end"))
+    axis.append(_label(plot_left - 10, plot_bottom + 54, "Salaries", size=14, anchor="end"))
     for index, (point, x) in enumerate(zip(points, xs, strict=True)):
         if (count - 1 - index) % every:
             continue
@@ -462,8 +462,8 @@ def _trend_axes(
         axis.append(_line(x, plot_bottom, x, plot_bottom + 6, GREY, 1))
         axis.append(_label(x, plot_bottom + 22, quarter, size=14, anchor="middle"))
         if year:
-            axis.append(_label(x, plot_bottom + 38, year, size=12, fill=GREY, anchor="middle"))
-        axis.append(_label(x, plot_bottom + 54, f"{point.count:,}", size=12, anchor="middle"))
+            axis.append(_label(x, plot_bottom + 38, year, size=14, fill=GREY, anchor="middle"))
+        axis.append(_label(x, plot_bottom + 54, f"{point.count:,}", size=14, anchor="middle"))
     return f"<g>{''.join(axis)}</g>"
 
 
@@ -478,7 +478,7 @@ def _hidden_quarters(hidden: list[float], spacing: float, count: int) -> str:
             f'stroke-dasharray="4 4"/>'
         )
         if spacing >= 44 or count == 1:
-            gaps.append(_label(x, plot_bottom - 8, "hidden", size=12, fill=GREY, anchor="middle"))
+            gaps.append(_label(x, plot_bottom - 8, "hidden", size=14, fill=GREY, anchor="middle"))
     return f"<g>{''.join(gaps)}</g>"
 
 

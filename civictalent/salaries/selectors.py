@@ -48,6 +48,8 @@ class Benchmark:
     period: str
     rows: list[BenchmarkRow]
     trend: list[tuple[str, BenchmarkRow | None]] = field(default_factory=list)
+    # Every salary London has for the subject, whatever the period (the Salaries page's count).
+    all_time_count: int = 0
 
     @property
     def london(self) -> BenchmarkRow | None:
@@ -105,7 +107,18 @@ def benchmark(
         "role": lambda: subject_model.family.name,
         "family": lambda: "Job family",
     }[kind]()
-    return Benchmark(kind, subject, subject_model.name, slug, context, period, rows, trend)
+    all_time = cells.get(("london", "all"))
+    return Benchmark(
+        kind,
+        subject,
+        subject_model.name,
+        slug,
+        context,
+        period,
+        rows,
+        trend,
+        all_time_count=all_time.count if all_time else 0,
+    )
 
 
 def subjects_with_data() -> list[RoleLevel]:

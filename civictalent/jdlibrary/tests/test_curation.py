@@ -316,6 +316,28 @@ def test_exemplars_come_first_in_the_library(
     assert list(selectors.library(reader, selectors.LibraryFilters())) == [older, newer]
 
 
+@pytest.mark.django_db
+def test_a_search_for_a_title_finds_that_title_before_exemplars_that_only_mention_it(
+    make_user: Callable[..., User], council_a: Organisation, council_b: Organisation
+) -> None:
+    editor = make_user(organisation=council_a, role=Role.EDITOR)
+    mentions = analyst_sections(ABOUT + " You will work closely with our user researcher.")
+    exemplar = published_jd(council_a, editor, title="Data Analyst", sections=mentions)
+    curation.jd_mark_exemplar(jd=exemplar, by=make_user(platform_admin=True), reason=GOOD_REASON)
+    words_apart = published_jd(council_a, editor, title="Researcher (user experience)")
+    holds_it = published_jd(council_a, editor, title="Senior User Researcher")
+    exact = published_jd(council_a, editor, title="User researcher")
+    reader = make_user(organisation=council_b)
+
+    found = list(selectors.library(reader, selectors.LibraryFilters(query="user  Researcher")))
+
+    assert found == [exact, holds_it, words_apart, exemplar]
+    # Without a search, and sorted by title, exemplars still come first.
+    assert selectors.library(reader, selectors.LibraryFilters()).first() == exemplar
+    by_title = selectors.LibraryFilters(query="user researcher", sort="title")
+    assert selectors.library(reader, by_title).first() == exemplar
+
+
 # --- Compare ---------------------------------------------------------------------------------
 
 
@@ -527,3 +549,30 @@ def test_a_comparison_can_start_from_one_jd_without_an_error(
     assert "Another senior analyst" in html and "Insight Analyst" not in html
     hidden = reader.get(f"/library/compare/?from={private.pk}").content.decode()
     assert "Private one" not in hidden and "There is a problem" not in hidden
+
+
+@pytest.mark.django_db
+def test_searching_on_the_compare_page_keeps_the_ticks_and_raises_no_error(
+    two_jds: tuple[JobDescription, JobDescription],
+    make_user: Callable[..., User],
+    council_b: Organisation,
+) -> None:
+    hackney, greenwich = two_jds
+    reader = signed_in_client(make_user(organisation=council_b))
+    # Started from one JD (it is ticked), the person searches for another: the Search button.
+    html = reader.get(f"/library/compare/?q=insight&jd={hackney.pk}&action=search").content.decode()
+    assert "There is a problem" not in html and "Choose at least" not in html
+    assert f'value="{hackney.pk}" aria-describedby="jd-{hackney.pk}-hint" checked' in html
+    assert f'id="jd-{greenwich.pk}"' in html
+    # Searching with nothing ticked, or ticking too many, is not judged either.
+    assert (
+        "There is a problem"
+        not in reader.get("/library/compare/?q=x&action=search").content.decode()
+    )
+    # The Compare button still asks for two.
+    one = reader.get(f"/library/compare/?jd={hackney.pk}&action=compare").content.decode()
+    assert "Choose at least 2 job descriptions to compare; you chose 1." in one
+    both = reader.get(
+        f"/library/compare/?q=insight&jd={hackney.pk}&jd={greenwich.pk}&action=compare"
+    ).content.decode()
+    assert "Sections side by side" in both and "There is a problem" not in both

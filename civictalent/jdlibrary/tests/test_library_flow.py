@@ -100,7 +100,13 @@ def test_an_editor_uploads_reviews_and_publishes_a_word_jd(
     other = Client()
     other.force_login(make_user(organisation=council_b))
     assert "Senior data analyst (Insight)" in other.get("/library/?q=insight").content.decode()
-    assert other.get(f"/library/{jd.pk}/").status_code == 200
+    detail = other.get(f"/library/{jd.pk}/")
+    assert detail.status_code == 200
+    # The location the editor gave is on the JD's page, beside the other facts.
+    assert (
+        '<dt class="govuk-summary-list__key">Location</dt><dd class="govuk-summary-list__value">'
+        "Hackney Service Centre</dd>"
+    ) in detail.content.decode()
     assert other.get(f"/library/{jd.pk}/review/").status_code == 403
 
 

@@ -69,7 +69,7 @@ def titles(response: Any) -> list[str]:
     if len(results) < 2:
         return []
     return re.findall(
-        r'<h3 class="govuk-heading-s[^"]*"><a class="govuk-link" href="/jobs/\d+/">([^<]+)</a>',
+        r'<h3 class="govuk-heading-s[^"]*"><a class="govuk-link" href="/jobs/\d+/(?:\?[^"]*)?">([^<]+)</a>',
         results[1],
     )
 

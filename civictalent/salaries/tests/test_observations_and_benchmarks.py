@@ -258,3 +258,32 @@ def test_a_council_median_is_placed_among_londons_percentiles() -> None:
     assert band_within(250, mid) == "between the 25th and 50th percentiles"
     assert band_within(450, mid) == "between the 75th and 90th percentiles"
     assert band_within(900, mid) == "above the 90th percentile"
+
+
+def test_the_salaries_page_and_a_role_level_page_say_why_their_counts_differ(
+    level: RoleLevel, make_user: Callable[..., User]
+) -> None:
+    for number, council in enumerate(councils(6)):
+        record(level, council, 40000 + number * 2000, f"v{number}")
+        record(level, council, 39000, f"old{number}", days_ago=800)
+    benchmarks_refresh_due()
+    client = signed_in(make_user)
+
+    overview = client.get("/salaries/").content.decode()
+    row = overview.split("senior-data-analyst/")[1].split("</tr>")[0]
+    assert '<td class="govuk-table__cell govuk-table__cell--numeric">12</td>' in row
+    assert "Salaries (all time)" in overview
+    assert "of all time. A role level's own page starts with the last 12 months" in overview
+
+    level_page = client.get("/salaries/benchmarks/level/senior-data-analyst/").content.decode()
+    why = level_page.split('id="why-this-count">')[1].split("</p>")[0]
+    assert "only the salaries advertised in the last 12 months: 6 in London, out of 12" in why
+    assert "counts all 12, so its number can be higher" in why
+    assert 'href="?period=all">Use all 12 salaries' in why
+
+    all_time = client.get("/salaries/benchmarks/level/senior-data-analyst/?period=all")
+    why = all_time.content.decode().split('id="why-this-count">')[1].split("</p>")[0]
+    assert "every salary recorded for Senior data analyst in London: 12 in all" in why
+
+    role_page = client.get(f"/salaries/benchmarks/role/{level.role.slug}/").content.decode()
+    assert "add up the salaries of all its levels" in role_page
