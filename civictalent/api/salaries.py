@@ -9,6 +9,7 @@ from django.http import HttpRequest
 from ninja import Field, Query, Router, Schema
 from ninja.security import django_auth
 
+from civictalent.api.auth import council_token
 from civictalent.api.errors import COMMON_ERRORS, ErrorOut
 from civictalent.salaries import open_data, selectors
 from civictalent.salaries.parsing import parse_salary
@@ -51,8 +52,8 @@ def parse(request: HttpRequest, query: Query[ParseQuery]) -> dict[str, Any]:
 @router.get(
     "/benchmarks/{kind}/{slug}",
     response={200: BenchmarkOut, 401: ErrorOut, 404: ErrorOut, **COMMON_ERRORS},
-    summary="A salary benchmark (signed-in people only, like the pages)",
-    auth=django_auth,
+    summary="A salary benchmark (signed-in people or a council's API token, like the pages)",
+    auth=[django_auth, council_token],
 )
 def benchmark(
     request: HttpRequest, kind: str, slug: str, query: Query[BenchmarkQuery]

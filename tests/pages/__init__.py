@@ -25,3 +25,7 @@ AREAS += (accounts_privacy,)
 from tests.pages import salaries_open_data  # noqa: E402
 
 AREAS += (salaries_open_data,)
+
+from tests.pages import api_tokens  # noqa: E402
+
+AREAS += (api_tokens,)
