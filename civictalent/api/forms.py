@@ -20,7 +20,8 @@ class TokenForm(GovukFormMixin, forms.Form):
             (TokenScope.READ.value, "Read only: your council's data, and the benchmarks"),
             (
                 TokenScope.READ_WRITE.value,
-                "Read and write: also what the API lets a council change (see the API guide)",
+                "Read and write: also change your council's data through the API, once it "
+                "offers that (today it offers no changes, so this reads only)",
             ),
         ],
         initial=TokenScope.READ.value,
