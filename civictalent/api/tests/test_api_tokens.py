@@ -159,6 +159,17 @@ def test_members_and_other_councils_admins_cannot_manage_a_councils_tokens(
     assert call("/api/council/", secret).status_code == 401
 
 
+def test_an_admin_cannot_revoke_another_councils_token_through_their_own_council(
+    people: dict[str, Any], council_a: Organisation, council_b: Organisation
+) -> None:
+    token_b, secret_b = make_token(people["platform_admin"], council_b)
+    admin = Client()
+    admin.force_login(people["admin_a"])
+    url = reverse("api_tokens:revoke", kwargs={"slug": council_a.slug, "token_id": token_b.pk})
+    assert admin.post(url).status_code == 404
+    assert call("/api/council/", secret_b).status_code == 200
+
+
 def test_the_openapi_schema_documents_the_token_scheme() -> None:
     schema = Client().get("/api/openapi.json").json()
     scheme = schema["components"]["securitySchemes"]["CouncilToken"]
