@@ -12,6 +12,7 @@ urlpatterns = [
     path("accounts/", include("allauth.urls")),
     path("account/", include("civictalent.accounts.urls")),
     path("organisations/", include("civictalent.organisations.urls")),
+    path("organisations/<slug:slug>/api-tokens/", include("civictalent.api.urls")),
     path("framework/", include("civictalent.framework.urls")),
     path("salaries/", include("civictalent.salaries.urls")),
     path("library/", include("civictalent.jdlibrary.urls")),

@@ -33,6 +33,12 @@ API_EXPECTED: dict[str, dict[str, str]] = {
     # Like the benchmark pages: signed-in people only.
     "GET /api/salaries/benchmarks/{kind}/{slug}": SIGNED_IN_API,
     "POST /api/health-check/check": PUBLIC,
+    # Open data: anyone, no key.
+    "GET /api/salaries/open-data": PUBLIC,
+    # A council's API token only (civictalent/api/tests/test_api_tokens.py): a session is not
+    # enough, whoever is signed in.
+    "GET /api/council/": matrix("unauthorised"),
+    "GET /api/council/vacancies": matrix("unauthorised"),
 }
 
 # A figure (in pence) and a council no one in council A may see through the API.
@@ -60,6 +66,9 @@ CALLS: dict[str, Call] = {
     "POST /api/health-check/check": Call(
         "/api/health-check/check", body={"text": "Data analyst. Salary £40,000. Apply by May."}
     ),
+    "GET /api/salaries/open-data": Call("/api/salaries/open-data"),
+    "GET /api/council/": Call("/api/council/"),
+    "GET /api/council/vacancies": Call("/api/council/vacancies"),
 }
 
 
@@ -169,7 +178,11 @@ ANSWER_CHECKS: dict[str, Callable[[Any], bool]] = {
         [cell["area"] for cell in data["cells"]] == ["London", "Inner London", "Outer London"]
     ),
     "POST /api/health-check/check": lambda data: 0 <= data["score"] <= 100,
+    "GET /api/salaries/open-data": lambda data: data["licence"] == "Open Government Licence v3.0",
+    "GET /api/council/": lambda data: data["council_slug"] == "greenwich",
+    "GET /api/council/vacancies": lambda data: data == [],
 }
+TOKEN_ONLY = {"GET /api/council/", "GET /api/council/vacancies"}
 
 
 @pytest.mark.django_db
@@ -180,6 +193,18 @@ def test_each_operation_answers_with_real_data(
     """The calls above are valid: a signed-in person gets a real answer, not an empty shell."""
     framework_load_starter()
     _private_cells(council_b)
-    response = call(client_as(people["member_b"]), operation)
+    client = client_as(people["member_b"])
+    if operation in TOKEN_ONLY:
+        from civictalent.api.services import api_token_create
+
+        _, secret = api_token_create(
+            organisation=council_b,
+            created_by=people["platform_admin"],
+            name="Greenwich HR",
+            scope="read",
+            expires_in_days=30,
+        )
+        client = Client(headers={"Authorization": f"Bearer {secret}"})
+    response = call(client, operation)
     assert response.status_code == 200
     assert ANSWER_CHECKS[operation](response.json()), response.content[:300]

@@ -290,6 +290,35 @@ def _alert_feedback() -> Target:
 
 PUBLISH_JD = {"visibility": "members", "licence": "ogl-3.0", "consent": "on"}
 
+
+def _api_token(b: CouncilB) -> Any:
+    from civictalent.api.services import api_token_create
+
+    token, _ = api_token_create(
+        organisation=b.council,
+        created_by=b.admin,
+        name="Greenwich HR",
+        scope="read",
+        expires_in_days=30,
+    )
+    return token
+
+
+def _api_token_made(b: CouncilB) -> Target:
+    from civictalent.api.models import ApiToken
+
+    return Target(
+        {"slug": b.council.slug},
+        {"name": "Council A's way in", "scope": "read_write", "expires_in_days": "365"},
+        counts(ApiToken),
+    )
+
+
+def _api_token_revoked(b: CouncilB) -> Target:
+    token = _api_token(b)
+    return Target({"slug": b.council.slug, "token_id": token.pk}, {}, snapshot(token))
+
+
 # URL name -> council B's object (or another person's), and a valid-looking POST.
 WRITE_CASES: dict[str, Callable[[CouncilB, dict[str, Any]], Target]] = {
     "organisations:edit": lambda b, p: Target(
@@ -333,6 +362,8 @@ WRITE_CASES: dict[str, Callable[[CouncilB, dict[str, Any]], Target]] = {
     "alerts:manage": lambda b, p: _alert("manage", {"action": "unsubscribe", "reason": ""}),
     "alerts:unsubscribe": lambda b, p: _alert("unsubscribe", {}),
     "alerts:feedback": lambda b, p: _alert_feedback(),
+    "api_tokens:create": lambda b, p: _api_token_made(b),
+    "api_tokens:revoke": lambda b, p: _api_token_revoked(b),
 }
 
 # More forged links: the attacker's own link, edited to point at someone else's alert.
@@ -368,6 +399,7 @@ READ_CASES: dict[str, Callable[[CouncilB], Target]] = {
     "jobs:council_vacancies": lambda b: Target({"slug": b.council.slug}),
     "jobs:council_insight": lambda b: Target({"slug": b.council.slug}),
     "jobs:import_report": _import_report,
+    "api_tokens:list": lambda b: Target({"slug": b.council.slug}),
 }
 
 NOT_COUNCIL_OWNED: dict[str, str] = {
@@ -558,6 +590,8 @@ NOT_PROVED_BY_THE_OWNER = {
     "library_health:jd_apply": "needs a finding the engine reports on the JD's text",
     "jdlibrary:curation_mark_exemplar": "needs a reason for the mark",
     "jdlibrary:curation_unmark_exemplar": "the JD is not an exemplar to begin with",
+    "api_tokens:create": "answers 200 with the secret (never a redirect that could show it "
+    "again); civictalent/api/tests/test_api_tokens.py proves a council admin makes one",
 }
 
 

@@ -292,6 +292,10 @@ PLACES: dict[str, Place] = {
     "salary CSV export": Place("member_a", _benchmark("csv"), salaries=True),
     "salary XLSX export": Place("admin_a", _benchmark("xlsx"), salaries=True),
     "salary Word export": Place("editor_a", _benchmark("docx"), salaries=True),
+    "open London pay data": Place("anonymous", lambda p: "/salaries/open-data/", salaries=True),
+    "open London pay data CSV": Place(
+        "anonymous", lambda p: "/salaries/open-data/london-pay.csv", salaries=True
+    ),
     "council A's vacancies": Place("admin_a", lambda p: f"/jobs/manage/{p.council_a.slug}/"),
     "alert sign-up for the search": Place(
         "anonymous", lambda p: f"/alerts/subscribe/?q={SEARCH_WORD}"

@@ -62,6 +62,8 @@ UPLOADS = Limit("upload", amount=30, window_seconds=60 * 60)
 # The API: anonymous clients by address, signed-in people by account.
 API_ANONYMOUS = Limit("api-anonymous", amount=60, window_seconds=60)
 API_SIGNED_IN = Limit("api-signed-in", amount=300, window_seconds=60)
+# A council's own system calling with an API token: counted per token.
+API_TOKEN = Limit("api-token", amount=120, window_seconds=60)
 
 
 def window_of(limit: Limit, now: float) -> int:
@@ -175,18 +177,33 @@ def limit_posts(limit: Limit) -> Callable[[ViewFunc], ViewFunc]:
 
 
 class ApiThrottle(BaseThrottle):
-    """django-ninja throttle on our fixed windows: per account when signed in, else per address.
+    """django-ninja throttle on our fixed windows: per API token when a request carries one, per
+    account when signed in, else per address.
 
     (ninja's own throttles read X-Forwarded-For, which any client can set.)"""
 
-    def __init__(self, *, anonymous: Limit = API_ANONYMOUS, signed_in: Limit = API_SIGNED_IN):
+    def __init__(
+        self,
+        *,
+        anonymous: Limit = API_ANONYMOUS,
+        signed_in: Limit = API_SIGNED_IN,
+        token: Limit = API_TOKEN,
+    ):
         self.anonymous = anonymous
         self.signed_in = signed_in
+        self.token = token
         self._last = threading.local()
 
     def allow_request(self, request: HttpRequest) -> bool:
-        identity = identity_of(request)
-        limit = self.signed_in if identity.startswith("user:") else self.anonymous
+        # A request the API authenticated with a token (api/auth.py) is counted per token.
+        token_identity = getattr(getattr(request, "auth", None), "rate_limit_identity", None)
+        identity = token_identity or identity_of(request)
+        if token_identity:
+            limit = self.token
+        elif identity.startswith("user:"):
+            limit = self.signed_in
+        else:
+            limit = self.anonymous
         decision = hit(limit, identity)
         self._last.retry_after = decision.retry_after_seconds
         return decision.allowed

@@ -238,6 +238,7 @@ def jd_publish(
                     observed_on=timezone.localdate(),
                     source=ObservationSource.JOB_DESCRIPTION,
                     source_ref=f"jd-{jd.pk}",
+                    is_public=visibility == Visibility.MEMBERS,
                 )
                 notes.append("Its salary now counts in the London salary benchmarks.")
             except ValidationError as error:

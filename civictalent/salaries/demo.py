@@ -55,6 +55,9 @@ def demo_salaries_load(*, today: datetime.date | None = None) -> int:
                 source=ObservationSource.DEMO,
                 source_ref=f"demo-{level.slug}-{number}",
                 pay_text="Demonstration figure",
+                # Half stand for pay already public (shared JDs, published vacancies), so the
+                # open London pay data has figures on a demo site too.
+                is_public=number % 2 == 0,
             )
             made += 1
     return made

@@ -157,6 +157,11 @@ class SalaryObservation(models.Model):
     included = models.BooleanField(
         default=True, help_text="Counted in benchmarks (untick for duplicates and errors)."
     )
+    is_public = models.BooleanField(
+        default=False,
+        help_text="The pay was already public: a vacancy published on the jobs board, or a job "
+        "description shared with everyone. Only these count in the open London pay data.",
+    )
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:

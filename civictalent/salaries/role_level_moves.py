@@ -8,12 +8,17 @@ from __future__ import annotations
 
 from civictalent.framework.models import RoleLevel
 from civictalent.framework.moves import FrameworkMove, KindPlan, RoleLevelColumn
-from civictalent.salaries.benchmarks import benchmarks_rebuild
+from civictalent.salaries.benchmarks import PUBLIC_PREFIX, benchmarks_rebuild
 from civictalent.salaries.models import SalaryObservation
 
 
 def _subjects(level_id: int, role_id: int, family_id: int) -> set[str]:
-    return {f"role_level:{level_id}", f"role:{role_id}", f"family:{family_id}"}
+    return {
+        f"role_level:{level_id}",
+        f"role:{role_id}",
+        f"family:{family_id}",
+        f"{PUBLIC_PREFIX}{level_id}",
+    }
 
 
 class ObservationRoleLevels(RoleLevelColumn):

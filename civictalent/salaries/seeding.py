@@ -90,6 +90,7 @@ class SalaryObservationsStep(BatchStep):
                     source="import",
                     source_ref=f"{GENERATED_TAG}-{index}",
                     pay_text=f"{pounds_text(low)} - {pounds_text(high)}",
+                    is_public=index % 3 == 0,  # a third as if from public adverts
                 )
             )
         SalaryObservation.objects.bulk_create(rows)

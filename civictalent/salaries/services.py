@@ -12,6 +12,7 @@ from civictalent.core.money import pence_from_pounds, pounds_text
 from civictalent.framework.models import RoleLevel
 from civictalent.organisations.models import Organisation
 from civictalent.salaries.annual_pay import PLAUSIBLE_MAXIMUM, PLAUSIBLE_MINIMUM, pay_year_of
+from civictalent.salaries.benchmarks import PUBLIC_PREFIX
 from civictalent.salaries.models import (
     BenchmarkRefresh,
     ObservationSource,
@@ -28,12 +29,15 @@ def zone_of(organisation: Organisation) -> str:
 
 
 def subjects_of(role_level: RoleLevel | None) -> list[str]:
+    """The benchmark subjects a salary at this role level counts towards, the open-data one
+    (public salaries only, see benchmarks.py) included."""
     if role_level is None:
         return []
     return [
         f"role_level:{role_level.pk}",
         f"role:{role_level.role_id}",
         f"family:{role_level.role.family_id}",
+        f"{PUBLIC_PREFIX}{role_level.pk}",
     ]
 
 
@@ -57,8 +61,12 @@ def salary_observation_record(
     source_ref: str = "",
     pay_text: str = "",
     zone: str | None = None,
+    is_public: bool = False,
 ) -> SalaryObservation:
-    """Record (or update, for the same source and reference) one annual full-time salary range."""
+    """Record (or update, for the same source and reference) one annual full-time salary range.
+
+    ``is_public`` says the pay was already public (a published vacancy, a JD shared with
+    everyone): only such salaries count in the open London pay data."""
     annual_max = annual_min if annual_max is None else annual_max
     if source not in ObservationSource.values:
         raise ValidationError(f"{source!r} is not a source of salary observations.")
@@ -79,6 +87,7 @@ def salary_observation_record(
         "annual_max_pence": pence_from_pounds(annual_max),
         "observed_on": observed_on,
         "pay_text": pay_text[:300],
+        "is_public": is_public,
     }
     with transaction.atomic():
         if source_ref:
@@ -122,6 +131,7 @@ def salary_observation_from_pay_text(
     observed_on: datetime.date,
     source: str,
     source_ref: str = "",
+    is_public: bool = False,
 ) -> SalaryObservation:
     """Parse advertised pay and record its base annual range; grades resolve through pay scales."""
     parsed = parse_salary(pay_text)
@@ -156,6 +166,7 @@ def salary_observation_from_pay_text(
         source=source,
         source_ref=source_ref,
         pay_text=pay_text,
+        is_public=is_public,
     )
 
 

@@ -7,6 +7,8 @@ app_name = "salaries"
 urlpatterns = [
     path("", views.overview, name="overview"),
     path("parse/", views.parse_pay, name="parse"),
+    path("open-data/", views.open_pay_data, name="open_data"),
+    path("open-data/london-pay.csv", views.open_pay_data_csv, name="open_data_csv"),
     path("your-council/", views.your_council, name="your_council"),
     path("benchmarks/<str:kind>/<slug:slug>/", views.benchmark_detail, name="benchmark"),
     path(

@@ -5,12 +5,14 @@ from typing import cast
 
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
-from django.views.decorators.http import require_GET
+from django.utils import timezone
+from django.views.decorators.http import require_GET, require_safe
 
 from civictalent.accounts.models import User
-from civictalent.core.permissions import signed_in
+from civictalent.core.page_cache import cached_for_anonymous
+from civictalent.core.permissions import public, signed_in
 from civictalent.organisations.models import Organisation
-from civictalent.salaries import exports, selectors
+from civictalent.salaries import exports, open_data, selectors
 from civictalent.salaries.chart_image import range_chart_png
 from civictalent.salaries.charts import ChartRow, TrendPoint, range_chart, trend_chart
 from civictalent.salaries.forms import PayTextForm
@@ -165,3 +167,33 @@ def parse_pay(request: HttpRequest) -> HttpResponse:
     form = PayTextForm(request.GET if "text" in request.GET else None)
     result = parse_salary(form.cleaned_data["text"]) if form.is_bound and form.is_valid() else None
     return render(request, "salaries/parse.html", {"form": form, "result": result})
+
+
+@cached_for_anonymous
+@public
+@require_safe
+def open_pay_data(request: HttpRequest) -> HttpResponse:
+    """London pay benchmarks from public pay only, for anyone to read and reuse."""
+    return render(
+        request,
+        "salaries/open_data.html",
+        {
+            "benchmarks": open_data.open_benchmarks(),
+            "today": timezone.localdate(),
+            "page_url": request.build_absolute_uri(),
+            "csv_columns": open_data.CSV_COLUMNS,
+            "licence_name": open_data.LICENCE_NAME,
+            "licence_url": open_data.LICENCE_URL,
+        },
+    )
+
+
+@cached_for_anonymous
+@public
+@require_safe
+def open_pay_data_csv(request: HttpRequest) -> HttpResponse:
+    response = HttpResponse(
+        open_data.as_csv(open_data.open_benchmarks()), content_type="text/csv; charset=utf-8"
+    )
+    response["Content-Disposition"] = 'attachment; filename="london-public-pay-benchmarks.csv"'
+    return response

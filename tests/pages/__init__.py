@@ -21,3 +21,11 @@ AREAS: tuple[ModuleType, ...] = (jobs_find, jobs_manage, jobs_approval, jobs_imp
 from tests.pages import accounts_privacy  # noqa: E402
 
 AREAS += (accounts_privacy,)
+
+from tests.pages import salaries_open_data  # noqa: E402
+
+AREAS += (salaries_open_data,)
+
+from tests.pages import api_tokens  # noqa: E402
+
+AREAS += (api_tokens,)

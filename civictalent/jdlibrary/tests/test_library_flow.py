@@ -229,6 +229,13 @@ def test_a_jd_stores_the_same_advertised_range_its_salary_observation_records(
     jd_publish(jd=jd, author=author, visibility="council")
     observation = SalaryObservation.objects.get(source_ref=f"jd-{jd.pk}")
     assert (observation.annual_min_pence, observation.annual_max_pence) == (4_066_000, 4_816_000)
+    assert not observation.is_public, "a JD kept to the council is not open pay data"
+    jd_publish(jd=jd, author=author, visibility="members", licence="ogl-3.0", consent=True)
+    observation.refresh_from_db()
+    assert observation.is_public, "shared with everyone, its pay counts in the open data"
+    jd_publish(jd=jd, author=author, visibility="council")
+    observation.refresh_from_db()
+    assert not observation.is_public
 
 
 def test_both_search_plans_and_both_facet_counts_agree(

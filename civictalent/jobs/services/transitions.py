@@ -248,6 +248,8 @@ def _salary_record(vacancy: Vacancy, change: Change) -> None:
                 source="vacancy",
                 source_ref=f"vacancy:{vacancy.pk}",
                 pay_text=vacancy.pay_text,
+                # Only a published vacancy closes: its pay was on the public board.
+                is_public=True,
             )
     except ValidationError as error:
         logger.warning(

@@ -54,6 +54,9 @@ def test_a_vacancy_closes_at_its_closing_time_and_not_before(
     assert vacancy.closed_at == vacancy.closes_at
     assert vacancy.library_offer == LibraryOffer.OFFERED
     assert SalaryObservation.objects.filter(source_ref=f"vacancy:{vacancy.pk}").count() == 1
+    assert SalaryObservation.objects.get(source_ref=f"vacancy:{vacancy.pk}").is_public, (
+        "a closed vacancy's pay was on the public board: it counts in the open pay data"
+    )
     assert services.closed_by_time(vacancy)
 
 

@@ -69,6 +69,7 @@ def test_recording_an_observation_queues_its_benchmarks_and_is_idempotent(level:
         f"role_level:{level.pk}",
         f"role:{level.role_id}",
         f"family:{level.role.family_id}",
+        f"public_role_level:{level.pk}",
     }
 
 
