@@ -77,9 +77,12 @@ def pay_text(role: DemoRole) -> str:
 
 
 def _author(organisation: Organisation) -> User:
-    editors = council_editors(organisation.pk)
+    editors = council_editors(organisation.pk)  # its editors and admins
+    plain_editors = Membership.objects.filter(
+        organisation=organisation, role=Role.EDITOR, user__in=editors
+    ).values_list("user_id", flat=True)
     if editors:
-        return editors[0]
+        return next((u for u in editors if u.pk in set(plain_editors)), editors[0])
     user = user_create_verified(
         email=f"editor.{organisation.slug}@demo.civictalent.example",
         password=None,  # authors only: nobody signs in as them, and no hashing slows the demo
