@@ -8,7 +8,13 @@ from django.db import transaction
 
 from civictalent.core.audit import audit_record
 from civictalent.framework import models as framework_models
-from civictalent.framework.ddat import ParsedFramework, ParsedLevel, ParsedRole, parse_ddat
+from civictalent.framework.ddat import (
+    ParsedFramework,
+    ParsedLevel,
+    ParsedRole,
+    ParsedSkill,
+    parse_ddat,
+)
 from civictalent.framework.loading import (
     FrameworkMeta,
     FrameworkModels,
@@ -25,6 +31,7 @@ from civictalent.framework.starter import (
     STARTER_FRAMEWORK_VERSION,
     StarterFamily,
 )
+from civictalent.framework.starter_skills import LEVEL_MEANINGS, needs_by_role_level, starter_skills
 
 STARTER_SLUG = "starter"
 DDAT_SLUG = "ddat"
@@ -55,6 +62,8 @@ def current_models() -> FrameworkModels:
 
 
 def starter_as_parsed(families: tuple[StarterFamily, ...] = STARTER_FRAMEWORK) -> ParsedFramework:
+    """The starter framework as if parsed from files, with its skills (starter_skills.py)."""
+    needs = needs_by_role_level()
     roles: dict[str, ParsedRole] = {}
     for family in families:
         for role in family.roles:
@@ -64,13 +73,21 @@ def starter_as_parsed(families: tuple[StarterFamily, ...] = STARTER_FRAMEWORK) -
                 description=role.description,
                 senior_civil_service=role.senior_civil_service,
                 levels={
-                    level.name: ParsedLevel(level.name, level.description) for level in role.levels
+                    level.name: ParsedLevel(
+                        level.name,
+                        level.description,
+                        skills=dict(needs.get((role.name, level.name), {})),
+                    )
+                    for level in role.levels
                 },
             )
     return ParsedFramework(
         families=[family.name for family in families],
         roles=roles,
-        skills={},
+        skills={
+            skill.name: ParsedSkill(skill.name, skill.description, dict(LEVEL_MEANINGS))
+            for skill in starter_skills().values()
+        },
         family_descriptions={family.name: family.description for family in families},
     )
 

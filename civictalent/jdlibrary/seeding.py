@@ -8,6 +8,7 @@ from civictalent.core.generation.scales import Scale
 from civictalent.core.models import SearchDocument
 from civictalent.framework.seeding import levels
 from civictalent.jdlibrary.curation import exemplars_load
+from civictalent.jdlibrary.demo import demo_library_load
 from civictalent.jdlibrary.models import JDSection, JDVersion, JobDescription
 from civictalent.organisations.seeding import councils, members_by_council
 
@@ -109,5 +110,13 @@ class JobDescriptionsStep(BatchStep):
         return len(created)
 
 
-DEMO_STEPS = (DemoStep("exemplars", demo_exemplars_load),)
+def demo_library() -> list[str]:
+    made = demo_library_load()
+    return [f"{made} demonstration job descriptions"] if made else []
+
+
+DEMO_STEPS = (
+    DemoStep("exemplars", demo_exemplars_load),
+    DemoStep("library", demo_library, after=("people", "exemplars")),
+)
 GENERATION_STEPS = (JobDescriptionsStep(),)

@@ -10,6 +10,7 @@ from decimal import Decimal
 from django.utils import timezone
 
 from civictalent.accounts.models import User
+from civictalent.jdlibrary.demo_roles import DEMO_ROLES
 from civictalent.jobs.fields import VacancyFields
 from civictalent.jobs.models import ApprovalRoute, CouncilJobsSettings, Vacancy, VacancyStatus
 from civictalent.jobs.services import vacancy_create, vacancy_publish, vacancy_submit
@@ -128,6 +129,32 @@ DEMO_VACANCIES: tuple[DemoVacancy, ...] = (
 )
 
 
+WORKPLACES = ("hybrid", "hybrid", "remote", "on_site")
+
+
+def library_vacancies() -> tuple[DemoVacancy, ...]:
+    """An open vacancy for each demo library role marked as advertised, built from its data."""
+    return tuple(
+        DemoVacancy(
+            f"{DEMO_REFERENCE_PREFIX}{role.reference}",
+            role.council,
+            role.title,
+            role.purpose.split(". ")[0].rstrip(".") + ".",
+            "In this role you will:\n\n"
+            + "\n".join(f"- {duty}" for duty in role.duties)
+            + "\n\nWhat you will bring:\n\n"
+            + "\n".join(f"- {criterion}" for criterion in role.essentials),
+            role.pay[0],
+            role.pay[1],
+            "permanent",
+            "full_time",
+            WORKPLACES[number % len(WORKPLACES)],
+            7 + (number * 5) % 40,
+        )
+        for number, role in enumerate(role for role in DEMO_ROLES if role.advertised)
+    )
+
+
 def _council_publisher(demo: DemoVacancy, organisation: Organisation) -> User | None:
     """For a vacancy the council publishes itself: the council approves its own adverts (demo
     data, written directly) and its first admin publishes it. None: the platform publishes."""
@@ -151,7 +178,7 @@ def demo_vacancies_load(*, now: datetime.datetime | None = None) -> int:
         )
     )
     created = 0
-    for demo in DEMO_VACANCIES:
+    for demo in (*DEMO_VACANCIES, *library_vacancies()):
         if demo.reference in existing:
             continue
         organisation = Organisation.objects.filter(slug=demo.council).first()

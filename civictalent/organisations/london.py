@@ -334,6 +334,43 @@ LONDON_AUTHORITIES: tuple[SeedOrganisation, ...] = (
     ),
 )
 
+# The authorities that are LOTI members, as far as the project knows from LOTI's public pages
+# (docs/organisations.md says how sure we are). Only the starting point: platform admins keep
+# membership up to date on each organisation's page ("LOTI membership and email domains").
+LOTI_MEMBER_SLUGS: frozenset[str] = frozenset(
+    {
+        "barking-and-dagenham",
+        "barnet",
+        "brent",
+        "camden",
+        "city-of-london",
+        "croydon",
+        "ealing",
+        "enfield",
+        "greenwich",
+        "hackney",
+        "hammersmith-and-fulham",
+        "haringey",
+        "harrow",
+        "hounslow",
+        "islington",
+        "kensington-and-chelsea",
+        "kingston-upon-thames",
+        "lambeth",
+        "lewisham",
+        "merton",
+        "newham",
+        "redbridge",
+        "richmond-upon-thames",
+        "southwark",
+        "sutton",
+        "tower-hamlets",
+        "waltham-forest",
+        "wandsworth",
+        "westminster",
+    }
+)
+
 LOTI = SeedOrganisation(
     None, "London Office of Technology and Innovation", "LOTI", "loti", "loti", ("loti.london",)
 )
@@ -360,6 +397,7 @@ def seed_organisations(organisation_model: Any, domain_model: Any) -> int:
                 "short_name": entry.short_name,
                 "kind": entry.kind,
                 "gss_code": entry.gss_code,
+                "is_loti_member": entry.slug in LOTI_MEMBER_SLUGS,
             },
         )
         created_count += int(created)
@@ -368,3 +406,14 @@ def seed_organisations(organisation_model: Any, domain_model: Any) -> int:
                 domain=domain, defaults={"organisation": organisation}
             )
     return created_count
+
+
+def loti_members_mark(organisation_model: Any) -> int:
+    """Mark the known LOTI members, only where no organisation is marked yet: once a platform
+    admin has set membership, it is theirs and this changes nothing. Returns how many it marked.
+    """
+    if organisation_model.objects.filter(is_loti_member=True).exists():
+        return 0
+    return int(
+        organisation_model.objects.filter(slug__in=LOTI_MEMBER_SLUGS).update(is_loti_member=True)
+    )

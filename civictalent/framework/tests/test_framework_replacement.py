@@ -142,9 +142,11 @@ def test_importing_ddat_over_the_demo_data_keeps_every_count(
     assert callbacks == []
     assert dry.moves is not None and dry.moves.dry_run
     kinds = {kind.kind: kind for kind in dry.moves.kinds}
-    assert kinds["salary observations"].moved == SalaryObservation.objects.count() == 480
-    assert kinds["job descriptions"].moved == JobDescription.objects.count()
-    assert kinds["vacancies"].moved == Vacancy.objects.count()
+    observations = SalaryObservation.objects.count()
+    assert observations > 500  # the demo's salaries and those of its published library JDs
+    assert kinds["salary observations"].moved == observations
+    assert kinds["job descriptions"].moved == JobDescription.objects.count() >= 40
+    assert kinds["vacancies"].moved == Vacancy.objects.count() >= 25
     assert dry.moves.cannot_move == 0
     assert dry.moves.levels_by_name == 205
     assert {stay.what for stay in dry.moves.unmapped_levels} == {
@@ -186,7 +188,10 @@ def test_importing_ddat_over_the_demo_data_keeps_every_count(
     assert alert.query_string == "family=data&level=senior"
     assert JobFamily.objects.get(framework__is_default=True, slug="data")
     event = AuditEvent.objects.get(action="framework.imported")
-    assert event.changes["moves"]["salary observations"] == {"moved": 480, "cannot_move": 0}
+    assert event.changes["moves"]["salary observations"] == {
+        "moved": observations,
+        "cannot_move": 0,
+    }
 
     client.force_login(User.objects.get(email="member.hackney@demo.civictalent.example"))
     response = client.get("/salaries/")

@@ -1,6 +1,10 @@
 import pytest
 
-from civictalent.organisations.london import seed_organisations
+from civictalent.organisations.london import (
+    LOTI_MEMBER_SLUGS,
+    loti_members_mark,
+    seed_organisations,
+)
 from civictalent.organisations.models import Organisation, OrganisationDomain
 
 
@@ -19,9 +23,17 @@ def test_every_install_has_the_33_london_authorities_with_their_gss_codes() -> N
 
 
 @pytest.mark.django_db
-def test_loti_membership_starts_as_data_not_code() -> None:
-    # Platform admins decide which councils are members; the seed asserts nothing.
-    assert not Organisation.objects.filter(is_loti_member=True).exists()
+def test_the_known_loti_members_start_marked_and_admins_keep_the_last_word() -> None:
+    members = set(Organisation.objects.filter(is_loti_member=True).values_list("slug", flat=True))
+    assert members == LOTI_MEMBER_SLUGS
+    assert not Organisation.objects.get(slug="bexley").is_loti_member
+    # Once a platform admin has set membership, marking again changes nothing.
+    Organisation.objects.update(is_loti_member=False)
+    Organisation.objects.filter(slug="bexley").update(is_loti_member=True)
+    assert loti_members_mark(Organisation) == 0
+    assert list(
+        Organisation.objects.filter(is_loti_member=True).values_list("slug", flat=True)
+    ) == ["bexley"]
     assert OrganisationDomain.objects.get(domain="hackney.gov.uk").organisation.slug == "hackney"
 
 

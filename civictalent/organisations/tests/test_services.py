@@ -137,6 +137,7 @@ def test_domains_belong_to_one_organisation(
     make_user: Callable[..., User], council_a: Organisation
 ) -> None:
     platform_admin = make_user(platform_admin=True)
+    Organisation.objects.filter(pk=council_a.pk).update(is_loti_member=False)
     with pytest.raises(ValidationError, match=r"royalgreenwich\.gov\.uk belongs to Greenwich"):
         services.organisation_update(
             organisation=council_a,

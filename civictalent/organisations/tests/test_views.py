@@ -121,6 +121,13 @@ def test_joining_a_council_you_belong_to_is_forbidden(people: dict[str, User]) -
 
 def test_platform_admin_edits_loti_membership_and_domains(people: dict[str, User]) -> None:
     admin = signed_in(people["platform_admin"])
+    # Hackney starts marked (the seed's known members); the admin unmarks it, then marks it.
+    response = admin.post(
+        "/organisations/hackney/edit/",
+        {"website": "hackney.gov.uk", "domains": "hackney.gov.uk"},
+    )
+    assert response.status_code == 302
+    assert not Organisation.objects.get(slug="hackney").is_loti_member
     response = admin.post(
         "/organisations/hackney/edit/",
         {
