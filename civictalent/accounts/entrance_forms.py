@@ -11,6 +11,8 @@ from typing import Any, ClassVar
 from allauth.account import forms as allauth_forms
 from django import forms
 
+from civictalent.core.invisible import without_invisible_controls
+
 EMAIL_FORMAT = "Enter an email address in the correct format, like name@example.com"
 REQUIRED_MESSAGES = {
     "display_name": "Enter your name",
@@ -44,6 +46,24 @@ class GovukLabels:
                 field.error_messages["required"] = REQUIRED_MESSAGES[name]
             if isinstance(field, forms.EmailField):
                 field.error_messages["invalid"] = EMAIL_FORMAT
+
+    def _clean_fields(self) -> None:
+        """Invisible direction and zero-width characters out of every text answer but a
+        password (a password is what the person typed, exactly), before allauth reads them."""
+        passwords = {
+            name
+            for name, field in self.fields.items()
+            if isinstance(field.widget, forms.PasswordInput)
+        }
+        data = getattr(self, "data", None)
+        if data is not None and hasattr(data, "copy"):
+            cleaned = data.copy()
+            for name in self.fields:
+                value = cleaned.get(name)
+                if name not in passwords and isinstance(value, str):
+                    cleaned[name] = without_invisible_controls(value)
+            self.data = cleaned
+        super()._clean_fields()  # type: ignore[misc]
 
     def add_error(self, field: str | None, error: Any) -> None:
         if str(error) == "You must type the same password each time.":

@@ -17,6 +17,9 @@ from typing import Any
 ACTION_LABELS: dict[str, str] = {
     "account.deleted": "Account deleted by its owner",
     "account.deleted_unverified": "Unconfirmed account deleted",
+    "api_token.created": "API token created",
+    "api_token.revoked": "API token revoked",
+    "api_token.used": "API token used",
     "backup": "Backup made",
     "restore": "Backup restored",
     "framework.imported": "Capability framework imported",

@@ -46,8 +46,9 @@ def test_every_text_answer_of_a_form_is_cleaned() -> None:
 
 
 def test_every_form_of_ours_cleans_them() -> None:
-    """Each form class in the platform's modules is a GovukFormMixin form (or the allauth
-    sign-up extension, which cleans its one field itself)."""
+    """Each form class in the platform's modules is a GovukFormMixin form, or one of allauth's
+    forms relabelled by accounts/entrance_forms.py (GovukLabels, which cleans every answer but a
+    password), or the allauth sign-up extension, which cleans its one field itself."""
     import importlib
     import pkgutil
 
@@ -68,5 +69,26 @@ def test_every_form_of_ours_cleans_them() -> None:
             ):
                 forms_found.append(value)
     assert len(forms_found) > 20
-    outside = [f.__qualname__ for f in forms_found if not issubclass(f, GovukFormMixin)]
+    from civictalent.accounts.entrance_forms import GovukLabels
+
+    outside = [
+        f.__qualname__ for f in forms_found if not issubclass(f, GovukFormMixin | GovukLabels)
+    ]
     assert sorted(outside) == OUTSIDE, outside
+
+
+@pytest.mark.django_db
+def test_the_sign_in_forms_clean_every_answer_but_the_password() -> None:
+    from django.contrib.sessions.backends.db import SessionStore
+    from django.test import RequestFactory
+
+    from civictalent.accounts.entrance_forms import SignInForm
+
+    request = RequestFactory().post("/accounts/login/")
+    request.session = SessionStore()
+    form = SignInForm(
+        data={"login": "jo@example.org\u200b", "password": "pass\u200bword"}, request=request
+    )
+    form.is_valid()
+    assert form.data["login"] == "jo@example.org"
+    assert form.data["password"] == "pass\u200bword"
