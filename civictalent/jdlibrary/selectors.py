@@ -176,8 +176,9 @@ def _ordered(
     # much of the library (a very common word) ranking says little, so newest first is kept.
     if filters.sort == "relevance" and matches is not None and matches.count <= RANKED:
         ranking = matches.ranked_ids(RANKED)
-        order = Case(*[When(pk=pk, then=position) for position, pk in enumerate(ranking)])
-        return results.order_by(*first, "-is_exemplar", order)
+        if ranking:  # a Case with no When is a constant, which PostgreSQL refuses to order by
+            order = Case(*[When(pk=pk, then=position) for position, pk in enumerate(ranking)])
+            return results.order_by(*first, "-is_exemplar", order)
     return results.order_by(*first, "-is_exemplar", "-published_at", "-updated_at")
 
 
@@ -188,12 +189,10 @@ def _title_match(query: str, terms: tuple[str, ...]) -> Case:
     every_word = Q()
     for term in terms:
         every_word &= Q(title__icontains=term)
-    return Case(
-        When(title__iexact=phrase, then=0),
-        When(title__icontains=phrase, then=1),
-        When(every_word, then=2),
-        default=3,
-    )
+    cases = [When(title__iexact=phrase, then=0), When(title__icontains=phrase, then=1)]
+    if terms:
+        cases.append(When(every_word, then=2))
+    return Case(*cases, default=3)
 
 
 def facets(results: QuerySet[JobDescription], *, searched: bool = False) -> tuple[int, list[Facet]]:
