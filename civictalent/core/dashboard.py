@@ -81,6 +81,12 @@ def by_section(panels: list[Panel]) -> list[tuple[Section, list[Panel]]]:
     ]
 
 
+def noun(count: int, one: str, many: str | None = None) -> str:
+    """'draft' for one, 'drafts' for any other count (``many`` when adding an s will not do):
+    the words after a panel's count."""
+    return one if count == 1 else (many or one + "s")
+
+
 def plural(count: int, one: str, many: str | None = None) -> str:
-    """'1 draft', '3 drafts', '0 drafts' (``many`` when adding an s will not do)."""
-    return f"{count} {one if count == 1 else (many or one + 's')}"
+    """'1 draft', '3 drafts', '0 drafts'."""
+    return f"{count} {noun(count, one, many)}"

@@ -11,7 +11,7 @@ from django.db.models import Avg, Count, Q
 from django.urls import reverse
 from django.utils import timezone
 
-from civictalent.core.dashboard import Entry, Panel, Section
+from civictalent.core.dashboard import Entry, Panel, Section, noun
 from civictalent.jdlibrary.models import (
     JDStatus,
     JDSuggestion,
@@ -41,7 +41,7 @@ def suggestions(user: Any) -> Panel | None:
         order=30,
         title="Suggestions on your job descriptions",
         count=count,
-        summary=("suggestion" if count == 1 else "suggestions") + " to accept or decline",
+        summary=noun(count, "suggestion") + " to accept or decline",
         entries=tuple(
             Entry(
                 suggestion.job_description.title,
@@ -117,8 +117,7 @@ def to_curate(user: Any) -> Panel | None:
         order=20,
         title="Library items to curate",
         count=count,
-        summary=("job description" if count == 1 else "job descriptions")
-        + " shared in the last 30 days, not exemplars",
+        summary=noun(count, "job description") + " shared in the last 30 days, not exemplars",
         action_text="Search the library",
         action_href=reverse("jdlibrary:library") + "?published=30",
         entries=tuple(

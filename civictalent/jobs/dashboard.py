@@ -11,7 +11,7 @@ from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
 
-from civictalent.core.dashboard import Entry, Panel, Section, plural
+from civictalent.core.dashboard import Entry, Panel, Section, noun, plural
 from civictalent.jobs import approval
 from civictalent.jobs.models import (
     ApprovalRoute,
@@ -50,8 +50,7 @@ def your_drafts(user: Any) -> Panel | None:
         order=10,
         title="Your draft vacancies",
         count=count,
-        summary=("draft" if count == 1 else "drafts")
-        + (f", {returned} returned for changes" if returned else ""),
+        summary=noun(count, "draft") + (f", {returned} returned for changes" if returned else ""),
         action_text="Your vacancies",
         action_href=reverse("jobs:my_vacancies"),
         entries=tuple(
@@ -97,7 +96,7 @@ def closing_soon(user: Any) -> Panel | None:
         order=20,
         title="Closing within 7 days",
         count=count,
-        summary=("vacancy closes" if count == 1 else "vacancies close") + " within 7 days",
+        summary=noun(count, "vacancy closes", "vacancies close") + " within 7 days",
         entries=tuple(
             Entry(
                 vacancy.title,
@@ -123,7 +122,7 @@ def waiting_for_you(user: Any) -> Panel | None:
     own = [council for council, route in routes.items() if route == ApprovalRoute.COUNCIL]
     waiting = approval.waiting_for_approval(councils)
     count = waiting.count()
-    summary = ("advert" if count == 1 else "adverts") + " waiting for approval"
+    summary = noun(count, "advert") + " waiting for approval"
     if own:
         found = [vacancy for vacancy in waiting[:SHOWN] if vacancy.organisation_id in own]
         return Panel(
@@ -134,17 +133,7 @@ def waiting_for_you(user: Any) -> Panel | None:
             summary=summary,
             action_text="Approve adverts",
             action_href=reverse("jobs:moderation"),
-            entries=tuple(
-                Entry(
-                    vacancy.title,
-                    reverse("jobs:vacancy_publish", kwargs={"pk": vacancy.pk}),
-                    f"{vacancy.organisation.short_name}, sent "
-                    f"{timezone.localtime(vacancy.submitted_at):%-d %b}"
-                    if vacancy.submitted_at
-                    else vacancy.organisation.short_name,
-                )
-                for vacancy in found
-            ),
+            entries=tuple(_to_approve(vacancy) for vacancy in found),
             more=max(0, count - len(found)),
             empty="Nothing is waiting. We email you when someone sends an advert for approval.",
         )
@@ -175,6 +164,18 @@ def waiting_for_you(user: Any) -> Panel | None:
     )
 
 
+def _to_approve(vacancy: Vacancy) -> Entry:
+    """An advert waiting for approval: its review page, its council and when it was sent."""
+    sent = (
+        f", sent {timezone.localtime(vacancy.submitted_at):%-d %b}" if vacancy.submitted_at else ""
+    )
+    return Entry(
+        vacancy.title,
+        reverse("jobs:vacancy_publish", kwargs={"pk": vacancy.pk}),
+        vacancy.organisation.short_name + sent,
+    )
+
+
 def _slug_of(organisation_id: int) -> str:
     return str(Organisation.objects.values_list("slug", flat=True).get(pk=organisation_id))
 
@@ -190,17 +191,10 @@ def moderation_queue(user: Any) -> Panel | None:
         order=10,
         title="Moderation queue",
         count=count,
-        summary=("advert" if count == 1 else "adverts") + " waiting for LOTI's moderators",
+        summary=noun(count, "advert") + " waiting for LOTI's moderators",
         action_text="Approve adverts",
         action_href=reverse("jobs:moderation"),
-        entries=tuple(
-            Entry(
-                vacancy.title,
-                reverse("jobs:vacancy_publish", kwargs={"pk": vacancy.pk}),
-                vacancy.organisation.short_name,
-            )
-            for vacancy in found
-        ),
+        entries=tuple(_to_approve(vacancy) for vacancy in found),
         more=max(0, count - len(found)),
         empty="Nothing is waiting for the moderators.",
     )
@@ -217,7 +211,7 @@ def spot_checks(user: Any) -> Panel | None:
         order=15,
         title="Published by councils themselves",
         count=count,
-        summary=("advert" if count == 1 else "adverts") + " to spot-check",
+        summary=noun(count, "advert") + " to spot-check",
         action_text="Spot-check them",
         action_href=reverse("jobs:spot_checks"),
         entries=tuple(
@@ -268,7 +262,7 @@ def failed_imports(user: Any) -> Panel | None:
         order=30,
         title="Failed imports",
         count=count,
-        summary=("failed feed or import" if count == 1 else "failed feeds and imports")
+        summary=noun(count, "failed feed or import", "failed feeds and imports")
         + " in the last 7 days",
         entries=tuple(entries[:SHOWN]),
         more=max(0, count - SHOWN),

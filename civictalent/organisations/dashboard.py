@@ -8,7 +8,7 @@ from typing import Any
 from django.urls import reverse
 from django.utils import timezone
 
-from civictalent.core.dashboard import Entry, Panel, Section
+from civictalent.core.dashboard import Entry, Panel, Section, noun
 from civictalent.organisations.models import JoinRequest
 from civictalent.organisations.predicates import council_roles, organisations_where
 
@@ -60,7 +60,7 @@ def join_requests(user: Any) -> Panel | None:
         order=10,
         title="Requests to join",
         count=count,
-        summary=("person asks" if count == 1 else "people ask") + " to join your council",
+        summary=noun(count, "person asks", "people ask") + " to join your council",
         action_text="Decide" if first else "",
         action_href=reverse("organisations:members", kwargs={"slug": first.slug}) if first else "",
         entries=tuple(
