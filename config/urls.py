@@ -20,6 +20,8 @@ urlpatterns = [
     path("health-check/", include("civictalent.jdlibrary.health_urls")),
     path("jobs/", include("civictalent.jobs.urls")),
     path("alerts/", include("civictalent.alerts.urls")),
+    path("capabilities/", include("civictalent.maturity.capability_urls")),
+    path("maturity/", include("civictalent.maturity.urls")),
     path("sitemap.xml", sitemap, name="sitemap"),
     path("api/", api.urls),
     path("admin/", admin.site.urls),

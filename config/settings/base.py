@@ -58,6 +58,7 @@ INSTALLED_APPS = [
     "civictalent.healthcheck",
     "civictalent.jobs",
     "civictalent.alerts",
+    "civictalent.maturity",
     "civictalent.api",
     "civictalent.seed",
 ]

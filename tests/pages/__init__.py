@@ -29,3 +29,12 @@ AREAS += (salaries_open_data,)
 from tests.pages import api_tokens  # noqa: E402
 
 AREAS += (api_tokens,)
+
+from tests.pages import (  # noqa: E402
+    maturity_assessments,
+    maturity_capabilities,
+    maturity_results,
+    maturity_roadmap,
+)
+
+AREAS += (maturity_capabilities, maturity_assessments, maturity_results, maturity_roadmap)

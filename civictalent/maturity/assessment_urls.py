@@ -1,0 +1,5 @@
+"""Pages of the assessment part (see urls.py)."""
+
+from django.urls import URLPattern
+
+urlpatterns: list[URLPattern] = []

@@ -1,0 +1,5 @@
+"""Pages of the structure part (see urls.py)."""
+
+from django.urls import URLPattern
+
+urlpatterns: list[URLPattern] = []
