@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, cast
 
 from django import forms
 
@@ -46,7 +46,7 @@ class InviteForm(GovukFormMixin, forms.Form):
     def __init__(self, *args: Any, members: list[Membership], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.members = {str(m.user_id): m.user for m in members}
-        self.fields["people"].choices = [
+        cast(forms.ChoiceField, self.fields["people"]).choices = [
             (str(m.user_id), f"{m.user.name} ({m.user.email})") for m in members
         ]
 
@@ -86,9 +86,7 @@ class TopicForm(GovukFormMixin, forms.Form):
                 widget=forms.Textarea(attrs={"rows": 2}),
             )
             if answer is not None:
-                self.initial[f"q{question.pk}"] = (
-                    NOT_SURE if answer.not_sure else str(answer.level)
-                )
+                self.initial[f"q{question.pk}"] = NOT_SURE if answer.not_sure else str(answer.level)
                 self.initial[f"e{question.pk}"] = answer.evidence
 
     def clean(self) -> dict[str, Any]:
@@ -132,4 +130,5 @@ class SettleForm(GovukFormMixin, forms.Form):
 
     def __init__(self, *args: Any, levels: list[MaturityLevel], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["level"].choices = [(lv.number, f"{lv.number}. {lv.name}") for lv in levels]
+        field = cast(forms.ChoiceField, self.fields["level"])
+        field.choices = [(lv.number, f"{lv.number}. {lv.name}") for lv in levels]

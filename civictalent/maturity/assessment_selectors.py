@@ -92,7 +92,7 @@ def topics_progress(assessment: Assessment, user: Any) -> list[TopicProgress]:
         question_count=Count("questions")
     )
     return [
-        TopicProgress(topic, topic.question_count, answered.get(topic.pk, 0))  # type: ignore[attr-defined]
+        TopicProgress(topic, topic.question_count, answered.get(topic.pk, 0))
         for topic in topics.order_by("order", "pk")
     ]
 
@@ -148,9 +148,7 @@ def topic_page(
     questions = list(
         topic.questions.select_related("theme")
         .order_by("order", "pk")
-        .prefetch_related(
-            Prefetch("statements", queryset=LevelStatement.objects.order_by("level"))
-        )
+        .prefetch_related(Prefetch("statements", queryset=LevelStatement.objects.order_by("level")))
     )
     answers = {
         answer.question_id: answer

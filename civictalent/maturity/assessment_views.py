@@ -45,9 +45,7 @@ def assessment_from_pk(request: HttpRequest, pk: int, **_: object) -> Assessment
 @require_GET
 def overview(request: HttpRequest) -> HttpResponse:
     roles = council_roles(request.user)
-    councils = (
-        list(Organisation.objects.filter(pk__in=roles).order_by("name")) if roles else []
-    )
+    councils = list(Organisation.objects.filter(pk__in=roles).order_by("name")) if roles else []
     return render(
         request,
         "maturity/assessments/overview.html",
@@ -149,19 +147,20 @@ def assessment(request: HttpRequest, pk: int) -> HttpResponse:
 def contributors(request: HttpRequest, pk: int) -> HttpResponse:
     found = assessment_from_pk(request, pk)
     members = selectors.members_to_invite(found)
-    form = InviteForm(
-        request.POST if "invite" in request.POST else None, members=members
-    )
+    form = InviteForm(request.POST if "invite" in request.POST else None, members=members)
     if "remove" in request.POST:
         chosen = request.POST.get("remove", "")
-        contributor = get_object_or_404(found.contributors, pk=int(chosen) if chosen.isdigit() else 0)
+        chosen_pk = int(chosen) if chosen.isdigit() else 0
+        contributor = get_object_or_404(found.contributors, pk=chosen_pk)
         name = contributor.user.name
         try:
             services.assessment_contributor_remove(contributor=contributor, removed_by=request.user)
         except ValidationError as error:
             messages.error(request, " ".join(error.messages))
         else:
-            messages.success(request, f"{name} is no longer a contributor; their answers are removed.")
+            messages.success(
+                request, f"{name} is no longer a contributor; their answers are removed."
+            )
         return redirect("maturity:contributors", pk=found.pk)
     if request.method == "POST" and form.is_valid():
         try:
@@ -196,9 +195,7 @@ def topic(request: HttpRequest, pk: int, topic_slug: str) -> HttpResponse:
     form = TopicForm(request.POST or None, rows=rows, levels=levels)
     if request.method == "POST" and form.is_valid():
         try:
-            services.topic_answers_save(
-                assessment=found, user=request.user, answers=form.answers()
-            )
+            services.topic_answers_save(assessment=found, user=request.user, answers=form.answers())
         except ValidationError as error:
             form.add_error(None, error)
         else:
@@ -229,9 +226,11 @@ def _disagreements_page(
         if failed is not None and item.question.pk == failed_pk:
             form = failed
         else:
-            initial = {"level": item.settlement.level, "reason": item.settlement.reason} if (
-                item.settlement
-            ) else None
+            initial = (
+                {"level": item.settlement.level, "reason": item.settlement.reason}
+                if (item.settlement)
+                else None
+            )
             form = SettleForm(prefix=f"s{item.question.pk}", levels=levels, initial=initial)
         items.append((item, form))
     return render(
