@@ -317,6 +317,6 @@ def test_the_public_model_pages(started: Assessment) -> None:
     assert started.model.title in overview
     page = client.get(reverse("maturity:model", kwargs={"slug": started.model.slug}))
     html = page.content.decode()
-    assert "govuk-accordion" in html and "Starting out" in html
+    assert "govuk-details" in html and "Starting out" in html
     assert Question.objects.filter(model=started.model)[0].text in html
     assert client.get(reverse("maturity:model", kwargs={"slug": "nope"})).status_code == 404
