@@ -172,3 +172,15 @@ def test_the_starter_loads_once() -> None:
     assert counts() == before
     model = MaturityModel.objects.get(slug=STARTER_SLUG)
     assert model.source == "starter" and model.is_default
+
+
+@pytest.mark.django_db
+def test_the_demo_loads_the_starter_as_the_default_once() -> None:
+    from civictalent.maturity.assessment_seeding import DEMO_STEPS
+    from civictalent.seed.demo import demo_steps
+
+    assert "maturity-model" in [step.name for step in demo_steps()]
+    [step] = [step for step in DEMO_STEPS if step.name == "maturity-model"]
+    assert step.load() == ["the starter maturity model (9 topics, 27 questions)"]
+    assert step.load() == []
+    assert MaturityModel.objects.get(is_default=True).slug == STARTER_SLUG
