@@ -67,7 +67,7 @@ class CouncilProfileForm(GovukFormMixin, forms.ModelForm):
             "on_costs_percent": {
                 "required": "Enter your on-costs as a percentage, for example 30.",
                 "invalid": "Enter your on-costs as a number, for example 30 or 28.5.",
-                "max_value": "On-costs must be 100% or less.",
+                "max_value": "On-costs must be 100%% or less.",
                 "min_value": "On-costs cannot be negative.",
                 "max_digits": "Enter on-costs from 0 to 100, with at most one decimal place.",
                 "max_decimal_places": "Enter on-costs with at most one decimal place.",
@@ -183,9 +183,9 @@ class RoadmapActionForm(GovukFormMixin, forms.Form):
             "max_length": "The owner must be 120 characters or fewer.",
         },
     )
-    due_day = forms.CharField(label="Day", required=False, max_length=2)
-    due_month = forms.CharField(label="Month", required=False, max_length=2)
-    due_year = forms.CharField(label="Year", required=False, max_length=4)
+    due_day = forms.CharField(label="Day", required=False)
+    due_month = forms.CharField(label="Month", required=False)
+    due_year = forms.CharField(label="Year", required=False)
     status = forms.ChoiceField(
         label="Status",
         choices=ActionStatus.choices,

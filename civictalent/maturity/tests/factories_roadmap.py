@@ -181,4 +181,6 @@ def make_exemplar(
         is_exemplar=True,
         exemplar_reason="Clear and inclusive.",
         published_at=timezone.now(),
+        licence="" if visibility == Visibility.COUNCIL else "ogl-3.0",
+        sharing_consent_at=None if visibility == Visibility.COUNCIL else timezone.now(),
     )
