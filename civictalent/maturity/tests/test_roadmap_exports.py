@@ -56,7 +56,7 @@ def test_the_investment_case_has_the_gap_roles_cost_evidence_and_actions(
     assert gap[1][0] == "Topic 0" and gap[1][2].startswith("Hidden")
     # The roles: the plan table, with the hidden role not costed.
     roles = [row for table in tables for row in table if row[0].startswith("Data engineering")]
-    assert ["1.5", "£40,000", "£78,000"] == roles[0][2:]
+    assert roles[0][2:] == ["1.5", "£40,000", "£78,000"]
     assert roles[1][3] == "Hidden" and roles[1][4].startswith("Not costed")
     # The cost: the totals, "at least" where something is hidden, and the method.
     cost = next(table for table in tables if table[0][0] == "Priority")

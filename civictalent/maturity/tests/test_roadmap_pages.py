@@ -4,7 +4,6 @@ investment case and the team structures."""
 from __future__ import annotations
 
 import datetime
-import io
 from decimal import Decimal
 from typing import Any
 
