@@ -32,10 +32,10 @@ def cost_method(plan: Plan) -> str:
         "Each role's annual cost is London's median advertised pay for its role level (the "
         "middle of each advertised salary range, last 12 months) times the indicative full-time "
         f"equivalents for {SIZE_WORDS.get(plan.size, 'the council')}, plus on-costs of "
-        f"{fte_text(plan.on_costs_percent)}% for employer's pension and National Insurance. Costs are "
-        "rounded to the nearest penny and shown in whole pounds. Where London's pay for a role "
-        "level is hidden (too few salaries to show), the role is not costed and the total is "
-        "given as at least the sum of the rest."
+        f"{fte_text(plan.on_costs_percent)}% for employer's pension and National Insurance. "
+        "Costs are rounded to the nearest penny and shown in whole pounds. Where London's pay "
+        "for a role level is hidden (too few salaries to show), the role is not costed and "
+        "the total is given as at least the sum of the rest."
     )
 
 
