@@ -137,10 +137,9 @@ def make_benchmark(
 ) -> BenchmarkCell:
     """London's last-12-month cell for ``level``; hidden when ``median_pence`` is None."""
     hidden = median_pence is None
-    stats: dict[str, Any] = (
-        {}
-        if hidden
-        else {
+    stats: dict[str, Any] = {}
+    if median_pence is not None:
+        stats = {
             "mid": {
                 "p10": median_pence - 500_000,
                 "p25": median_pence - 300_000,
@@ -149,7 +148,6 @@ def make_benchmark(
                 "p90": median_pence + 500_000,
             }
         }
-    )
     cell, _ = BenchmarkCell.objects.update_or_create(
         subject=f"role_level:{level.pk}",
         geography="london",
