@@ -315,6 +315,7 @@ RENDERERS: dict[str, Renderer] = {
     "healthcheck": render_healthcheck,
     "salaries": render_salaries,
     "explain": render_explain,
+    "roadmap": render_pages,
 }
 
 

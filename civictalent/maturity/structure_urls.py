@@ -1,5 +1,9 @@
-"""Pages of the structure part (see urls.py)."""
+"""Pages of the structure part (see urls.py): the public guidance on team structures."""
 
-from django.urls import URLPattern
+from django.urls import URLPattern, path
 
-urlpatterns: list[URLPattern] = []
+from civictalent.maturity import roadmap_views
+
+urlpatterns: list[URLPattern] = [
+    path("team-structures/", roadmap_views.team_structures, name="team_structures"),
+]
