@@ -204,7 +204,9 @@ def assessment_results(assessment: Assessment) -> Results:
             before[key] = (row.score, row.level)
     if previous is not None and previous.overall_score is not None:
         before[OVERALL] = (previous.overall_score, previous.overall_level or 0)
-    london = dict(LondonScores.objects.filter(model_id=model_id).values_list("dimension", "scores"))
+    london = dict(
+        LondonScores.objects.filter(model_id=model_id).order_by().values_list("dimension", "scores")
+    )
     first = previous is None
     leave_out = assessment.organisation_id
 

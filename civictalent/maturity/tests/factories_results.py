@@ -28,13 +28,18 @@ _counter = itertools.count(1)
 
 
 def make_model(
-    *, topics: int = 3, themes: int = 2, questions_per_topic: int = 4, default: bool = False
+    *,
+    topics: int = 3,
+    themes: int = 2,
+    questions_per_topic: int = 4,
+    default: bool = False,
+    slug: str = "",
 ) -> MaturityModel:
     """A small model: five named levels, ``topics`` topics, ``themes`` themes, and questions
     spread over the themes in turn, each with a statement per level."""
     number = next(_counter)
     model = MaturityModel.objects.create(
-        slug=f"test-model-{number}",
+        slug=slug or f"test-model-{number}",
         title=f"Test maturity model {number}",
         source=ModelSource.STARTER,
         is_default=default,
