@@ -231,7 +231,7 @@ def assessment_results(assessment: Assessment) -> Results:
 
     overall_score, overall_level = assessment.overall_score, assessment.overall_level
     answered = sum(row.answered for key, row in mine.items() if key.startswith("topic:"))
-    questions = sum(topic.question_count for topic in topics)  # type: ignore[attr-defined]
+    questions = sum(topic.question_count for topic in topics)
     overall = ResultRow(
         key=OVERALL,
         name="Overall",
@@ -248,12 +248,10 @@ def assessment_results(assessment: Assessment) -> Results:
         levels=levels,
         overall=overall,
         topics=[
-            row_for(dimension_key(ScoreKind.TOPIC, t.pk), t.name, t.question_count)  # type: ignore[attr-defined]
-            for t in topics
+            row_for(dimension_key(ScoreKind.TOPIC, t.pk), t.name, t.question_count) for t in topics
         ],
         themes=[
-            row_for(dimension_key(ScoreKind.THEME, t.pk), t.name, t.question_count)  # type: ignore[attr-defined]
-            for t in themes
+            row_for(dimension_key(ScoreKind.THEME, t.pk), t.name, t.question_count) for t in themes
         ],
         previous=previous,
     )

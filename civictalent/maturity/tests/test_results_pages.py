@@ -225,7 +225,9 @@ def test_the_word_document_has_headings_a_table_and_a_summary(
     )
     document = Document(io.BytesIO(response.content))
     headings = [
-        p.text for p in document.paragraphs if p.style.name.startswith(("Heading", "Title"))
+        p.text
+        for p in document.paragraphs
+        if p.style is not None and p.style.name.startswith(("Heading", "Title"))
     ]
     assert headings[0].startswith("Maturity results: Hackney")
     assert {"Summary", "Topics", "Themes", "How these figures are made"} <= set(headings)

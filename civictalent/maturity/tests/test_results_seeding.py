@@ -68,8 +68,8 @@ def test_the_step_makes_submitted_assessments_with_consistent_scores_and_london(
         assert assessment.overall_level == level_of(mean)
         assert assessment.submitted_at is not None
         assert assessment.started_at < assessment.submitted_at
-    london = LondonScores.objects.get(model=model, dimension=OVERALL).scores
-    assert len(london) == LONDON_COUNCILS
+    overall: dict[str, str] = LondonScores.objects.get(model=model, dimension=OVERALL).scores
+    assert len(overall) == LONDON_COUNCILS
 
 
 def test_a_second_run_adds_nothing_and_a_larger_target_resumes(london: None) -> None:
