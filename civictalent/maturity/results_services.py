@@ -119,8 +119,9 @@ def london_scores_refresh(*, model: MaturityModel) -> None:
 def results_view_record(
     *, request: HttpRequest, organisation: Organisation, target: Model, what: str
 ) -> AuditEvent | None:
-    """Record a platform admin reading a council's results (``what``: "the results of Spring
-    2027"), unless they belong to that council (then it is their own council's everyday work)."""
+    """Record a platform admin reading a council's results (``what``: "Hackney's maturity results
+    for Spring 2027"), unless they belong to that council (then it is their own council's
+    everyday work)."""
     user: Any = request.user
     if not is_platform_admin(user) or is_council_member(user, organisation):
         return None
@@ -128,6 +129,6 @@ def results_view_record(
         request=request,
         target_type=target._meta.label,
         target_id=str(target.pk),
-        summary=f"{user} viewed {what} of {organisation.short_name}",
+        summary=f"{user} viewed {what}",
         organisation=organisation,
     )

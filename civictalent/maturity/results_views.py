@@ -54,6 +54,15 @@ def _file_name(assessment: Assessment, extension: str) -> str:
     )
 
 
+def _record_reading(request: HttpRequest, assessment: Assessment, what: str = "") -> None:
+    results_view_record(
+        request=request,
+        organisation=assessment.organisation,
+        target=assessment,
+        what=f"{assessment.organisation.short_name}'s maturity results for {assessment.name}{what}",
+    )
+
+
 @permission("maturity.view_assessment", on=assessment_from_pk)
 @require_GET
 @never_cache
@@ -62,12 +71,7 @@ def results(request: HttpRequest, pk: int) -> HttpResponse:
     if assessment.status != AssessmentStatus.SUBMITTED:
         return render(request, "maturity/results/not_submitted.html", {"assessment": assessment})
     found = results_selectors.assessment_results(assessment)
-    results_view_record(
-        request=request,
-        organisation=assessment.organisation,
-        target=assessment,
-        what=f"the maturity results of {assessment.name}",
-    )
+    _record_reading(request, assessment)
     return render(
         request,
         "maturity/results/results.html",
@@ -92,12 +96,7 @@ def results(request: HttpRequest, pk: int) -> HttpResponse:
 def results_csv(request: HttpRequest, pk: int) -> HttpResponse:
     assessment = _submitted(request, pk)
     found = results_selectors.assessment_results(assessment)
-    results_view_record(
-        request=request,
-        organisation=assessment.organisation,
-        target=assessment,
-        what=f"the maturity results (CSV) of {assessment.name}",
-    )
+    _record_reading(request, assessment, " (CSV)")
     response = HttpResponse(results_exports.as_csv(found), content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="{_file_name(assessment, "csv")}"'
     return response
@@ -109,12 +108,7 @@ def results_csv(request: HttpRequest, pk: int) -> HttpResponse:
 def results_docx(request: HttpRequest, pk: int) -> HttpResponse:
     assessment = _submitted(request, pk)
     found = results_selectors.assessment_results(assessment)
-    results_view_record(
-        request=request,
-        organisation=assessment.organisation,
-        target=assessment,
-        what=f"the maturity results (Word) of {assessment.name}",
-    )
+    _record_reading(request, assessment, " (Word)")
     response = HttpResponse(results_exports.as_docx(found), content_type=DOCX)
     response["Content-Disposition"] = f'attachment; filename="{_file_name(assessment, "docx")}"'
     return response
@@ -130,7 +124,7 @@ def progress(request: HttpRequest, slug: str) -> HttpResponse:
         request=request,
         organisation=organisation,
         target=organisation,
-        what="the maturity progress",
+        what=f"{organisation.short_name}'s maturity progress",
     )
     return render(
         request,
