@@ -68,8 +68,9 @@ def summary(results: Results) -> list[str]:
     last time, and the strongest and weakest topics."""
     council = results.assessment.organisation.short_name
     overall = results.overall
+    named = f" ({overall.level_name})" if overall.level_name else ""
     sentences = [
-        f"{council}'s overall maturity is {level_text(overall).lower()}, a score of "
+        f"{council} is at level {overall.level}{named} overall, a score of "
         f"{number(overall.score)} out of 5 from {overall.answered} of {overall.questions} "
         "questions answered."
     ]

@@ -232,7 +232,7 @@ def test_the_word_document_has_headings_a_table_and_a_summary(
     assert headings[0].startswith("Maturity results: Hackney")
     assert {"Summary", "Topics", "Themes", "How these figures are made"} <= set(headings)
     text = "\n".join(p.text for p in document.paragraphs)
-    assert "overall maturity is level 3: learning" in text
+    assert "Hackney is at level 3 (Learning) overall" in text
     assert "median of 5 other London councils is 3.00" in text
     assert document.tables[0].rows[1].cells[0].text == "Overall"
 
