@@ -204,6 +204,16 @@ def render_salaries(result: dict[str, Any]) -> list[str]:
     return lines
 
 
+def render_maturity_results(result: dict[str, Any]) -> list[str]:
+    refresh = result["london_refresh_ms"]
+    return [
+        *render_pages(result),
+        "",
+        f"Refreshing London's latest scores, as each submission does so the pages only read: "
+        f"median {refresh['median_ms']} ms, p95 {refresh['p95_ms']} ms.",
+    ]
+
+
 def render_nothing(result: dict[str, Any]) -> list[str]:
     return []
 
@@ -316,6 +326,7 @@ RENDERERS: dict[str, Renderer] = {
     "salaries": render_salaries,
     "explain": render_explain,
     "roadmap": render_pages,
+    "maturity_results": render_maturity_results,
 }
 
 

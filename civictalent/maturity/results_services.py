@@ -3,9 +3,16 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
+from typing import Any
 
 from django.db import transaction
+from django.db.models import Model
+from django.http import HttpRequest
+from django.utils import timezone
 
+from civictalent.core.admin_audit import personal_data_view_record
+from civictalent.core.models import AuditEvent
+from civictalent.core.predicates import is_platform_admin
 from civictalent.maturity.models import (
     Assessment,
     AssessmentScore,
@@ -16,6 +23,8 @@ from civictalent.maturity.models import (
     ScoreKind,
 )
 from civictalent.maturity.scoring import QuestionPlace, Score, Scores, score_assessment
+from civictalent.organisations.models import Organisation
+from civictalent.organisations.predicates import is_council_member
 
 OVERALL = "overall"
 
@@ -45,8 +54,9 @@ def _rows(assessment: Assessment, scores: Scores) -> list[AssessmentScore]:
 @transaction.atomic
 def assessment_results_record(*, assessment: Assessment, final_levels: Mapping[int, int]) -> Scores:
     """Score ``assessment`` from each question's final level (question id -> level), keep the
-    scores, set its overall score and level, and refresh London's latest scores for its model.
-    Called by submission, inside its transaction; the caller sets the status. Raises ValueError
+    scores and save its overall score and level. Called by submission, inside its transaction:
+    the caller then sets the status and submission time, saves, and calls
+    :func:`london_scores_refresh` (London counts submitted assessments only). Raises ValueError
     when no question has a level (there is nothing to score)."""
     places = [
         QuestionPlace(pk, topic, theme)
@@ -61,13 +71,18 @@ def assessment_results_record(*, assessment: Assessment, final_levels: Mapping[i
     AssessmentScore.objects.bulk_create(_rows(assessment, scores))
     assessment.overall_score = scores.overall.score
     assessment.overall_level = scores.overall.level
+    # Saved here, so a caller that saves only the status cannot lose the results.
+    if assessment.pk is not None:
+        assessment.save(update_fields=["overall_score", "overall_level"])
     return scores
 
 
 @transaction.atomic
 def london_scores_refresh(*, model: MaturityModel) -> None:
     """Each council's latest submitted scores for ``model``, one row per topic, theme and
-    overall: what every London comparison reads."""
+    overall: what every London comparison reads. Two submissions at once take turns (the
+    model's row is locked), so the later one sees the earlier."""
+    MaturityModel.objects.select_for_update().filter(pk=model.pk).first()
     latest: dict[int, int] = {}
     for organisation, pk in (
         Assessment.objects.filter(model=model, status=AssessmentStatus.SUBMITTED)
@@ -89,7 +104,31 @@ def london_scores_refresh(*, model: MaturityModel) -> None:
         key = dimension_key(kind, topic if kind == ScoreKind.TOPIC else theme)
         by_dimension.setdefault(key, {})[str(organisation_of[assessment_id])] = str(score)
     LondonScores.objects.filter(model=model).exclude(dimension__in=by_dimension).delete()
-    for dimension, scores in by_dimension.items():
-        LondonScores.objects.update_or_create(
-            model=model, dimension=dimension, defaults={"scores": scores}
-        )
+    now = timezone.now()
+    LondonScores.objects.bulk_create(
+        [
+            LondonScores(model=model, dimension=dimension, scores=scores, updated_at=now)
+            for dimension, scores in by_dimension.items()
+        ],
+        update_conflicts=True,
+        unique_fields=["model", "dimension"],
+        update_fields=["scores", "updated_at"],
+    )
+
+
+def results_view_record(
+    *, request: HttpRequest, organisation: Organisation, target: Model, what: str
+) -> AuditEvent | None:
+    """Record a platform admin reading a council's results (``what``: "Hackney's maturity results
+    for Spring 2027"), unless they belong to that council (then it is their own council's
+    everyday work)."""
+    user: Any = request.user
+    if not is_platform_admin(user) or is_council_member(user, organisation):
+        return None
+    return personal_data_view_record(
+        request=request,
+        target_type=target._meta.label,
+        target_id=str(target.pk),
+        summary=f"{user} viewed {what}",
+        organisation=organisation,
+    )

@@ -9,5 +9,4 @@ from civictalent.core.generation.base import PlannedStep
 PLANNED: list[PlannedStep] = [
     PlannedStep("profiles", "the exchange app (Profile and skills)"),
     PlannedStep("events", "the learning app (Event)"),
-    PlannedStep("assessments", "the maturity app (Assessment)"),
 ]

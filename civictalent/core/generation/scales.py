@@ -41,6 +41,7 @@ SCALES: dict[str, Scale] = {
             "open_vacancies": 20,
             "alert_subscriptions": 20,
             "profiles": 10,
+            "assessments": 40,
         },
     ),
     "london": Scale(
@@ -55,7 +56,7 @@ SCALES: dict[str, Scale] = {
             "alert_subscriptions": 100_000,
             "profiles": 10_000,
             "events": 2_000,
-            "assessments": 330,
+            "assessments": 660,  # 33 councils, two a year for ten years
         },
     ),
     "national": Scale(
@@ -70,7 +71,7 @@ SCALES: dict[str, Scale] = {
             "alert_subscriptions": 100_000,
             "profiles": 10_000,
             "events": 10_000,
-            "assessments": 4_300,
+            "assessments": 8_660,
         },
     ),
     "stress": Scale(
