@@ -132,8 +132,8 @@ def read_csv(data: bytes) -> list[list[str]]:
         )
     rows: list[list[str]] = []
     try:
-        for row in csv.reader(io.StringIO(text, newline="")):
-            rows.append(row)
+        for cells in csv.reader(io.StringIO(text, newline="")):
+            rows.append(cells)
             if len(rows) > MAX_ROWS + 1:
                 break
     except csv.Error as error:
@@ -228,6 +228,7 @@ class _Row:
         self.number = number
         self.problems: list[TableProblem] = []
         self.values: dict[str, str] = {}
+        self.formulas: set[str] = set()
         for column, index in positions.items():
             raw = cells[index] if index < len(cells) else ""
             text = without_invisible_controls(raw).strip()
@@ -236,6 +237,7 @@ class _Row:
                     f"{column} is a formula ({_shown(text)!r}). Type the value itself: "
                     "formulas are never imported."
                 )
+                self.formulas.add(column)
                 text = ""
             self.values[column] = unescaped(text)
 
@@ -244,6 +246,8 @@ class _Row:
 
     def text(self, column: str, limit: int) -> str:
         value = self.values[column]
+        if column in self.formulas:
+            return value
         if column in REQUIRED and not value:
             self.problem(f"{column} is missing.")
         elif "\x00" in value or any(ord(c) < 32 and c not in "\n\r\t" for c in value):
@@ -263,6 +267,8 @@ class _Row:
 
     def stage(self) -> int:
         value = self.values["must_have_stage"]
+        if "must_have_stage" in self.formulas:
+            return 0
         if value in {"1", "2", "3", "4", "5"}:
             return int(value)
         if not value:
@@ -286,6 +292,8 @@ class _Row:
 
     def fte(self, column: str) -> Decimal:
         value = self.values[column]
+        if column in self.formulas:
+            return Decimal(0)
         if not value:
             self.problem(f"{column} is missing: write 0 if a council of that size needs none.")
             return Decimal(0)
