@@ -88,7 +88,7 @@ def problems_of(rows: list[list[str]]) -> list[str]:
 def test_rows_round_trip_through_csv_and_excel() -> None:
     hostile = capability(
         slug="formula",
-        name="=HYPERLINK(\"http://evil\")",
+        name='=HYPERLINK("http://evil")',
         description="-1 is a number; @sum is not",
         roles=(),
         is_emerging=True,
