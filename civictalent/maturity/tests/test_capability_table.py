@@ -4,6 +4,7 @@ row refused with its row number."""
 from __future__ import annotations
 
 import csv
+import dataclasses
 import io
 from decimal import Decimal
 
@@ -53,10 +54,7 @@ def parse(rows: list[list[str]]) -> list[TableCapability]:
 
 
 def without_rows(found: list[TableCapability]) -> list[TableCapability]:
-    return [
-        TableCapability(**{**item.__dict__, "row": 0})  # type: ignore[arg-type]
-        for item in found
-    ]
+    return [dataclasses.replace(item, row=0) for item in found]
 
 
 def good_row(**cells: str) -> list[str]:
