@@ -152,6 +152,15 @@ def edit(request: HttpRequest, slug: str) -> HttpResponse:
     capability = selectors.capability_by_slug(slug)
     fields, rows = _initial(capability)
     choices = selectors.role_level_choices()
+    offered = {pk for _, levels in choices for pk, _ in levels}
+    # A level left behind by a framework import can still be kept or removed here.
+    elsewhere = [
+        (row.role_level_id, f"{row.role_level.name} ({row.role_level.framework.name})")
+        for row in capability.roles.all()
+        if row.role_level_id not in offered
+    ]
+    if elsewhere:
+        choices.append(("Role levels of other frameworks", elsewhere))
     form_kwargs = {"level_choices": choices}
     if request.method == "POST":
         form = CapabilityForm(request.POST)

@@ -195,3 +195,22 @@ def test_uploads_are_checked_before_they_are_read(
     upload = SimpleUploadedFile(name, content, content_type=content_type)
     text = admin_client.post(reverse("capabilities:import"), {"file": upload}).content.decode()
     assert "There is a problem" in text and expected in text
+
+
+def test_a_role_level_of_another_framework_can_still_be_removed(admin_client: Client) -> None:
+    from civictalent.framework.models import Framework, JobFamily, Role, RoleLevel
+
+    other = Framework.objects.create(name="Old framework", slug="old")
+    family = JobFamily.objects.create(framework=other, name="Old", slug="old")
+    role = Role.objects.create(framework=other, family=family, name="Old role", slug="old-role")
+    level = RoleLevel.objects.create(framework=other, role=role, name="Old level", slug="old-level")
+    capability = Capability.objects.get(slug="data-governance")
+    row = capability.roles.first()
+    assert row is not None
+    row.role_level = level
+    row.save()
+    url = reverse("capabilities:edit", args=[capability.slug])
+    assert "Old level (Old framework)" in admin_client.get(url).content.decode()
+    response = admin_client.post(url, _edit_data(capability, **{"roles-0-remove": "on"}))
+    assert response.status_code == 302
+    assert not capability.roles.filter(role_level=level).exists()
