@@ -172,6 +172,28 @@ def _make_run(people: dict[str, Any], council: Organisation) -> Any:
     return _model("alerts.AlertRun").objects.create(subscription=_subscription(), period="2026-W01")
 
 
+def _capability() -> Any:
+    from civictalent.maturity.capability_services import capability_model_load_starter
+
+    capability_model_load_starter()
+    return _model("maturity.Capability").objects.order_by("pk").first()
+
+
+def _question() -> Any:
+    maturity_model = _model("maturity.MaturityModel").objects.create(
+        slug="walker-model", title="Walker model", source="imported"
+    )
+    topic = _model("maturity.Topic").objects.create(
+        model=maturity_model, slug="walker-topic", name="Walker topic"
+    )
+    theme = _model("maturity.Theme").objects.create(
+        model=maturity_model, slug="walker-theme", name="Walker theme"
+    )
+    return _model("maturity.Question").objects.create(
+        model=maturity_model, topic=topic, theme=theme, text="Does the walker walk?"
+    )
+
+
 OBJECT_FACTORIES: dict[str, Callable[[dict[str, Any], Organisation], Any]] = {
     "auth.Group": lambda p, c: _model("auth.Group").objects.create(name="Walkers"),
     "account.EmailAddress": lambda p, c: _model("account.EmailAddress").objects.get(
@@ -218,6 +240,19 @@ OBJECT_FACTORIES: dict[str, Callable[[dict[str, Any], Organisation], Any]] = {
     "alerts.AlertFeedback": lambda p, c: _model("alerts.AlertFeedback").objects.create(
         run=_make_run(p, c), relevant=True
     ),
+    "maturity.Domain": lambda p, c: _capability().domain,
+    "maturity.Capability": lambda p, c: _capability(),
+    "maturity.CapabilityVersion": lambda p, c: _capability().versions.first(),
+    "maturity.MaturityModel": lambda p, c: _question().model,
+    "maturity.MaturityLevel": lambda p, c: _model("maturity.MaturityLevel").objects.create(
+        model=_question().model, number=1, name="Beginning"
+    ),
+    "maturity.Topic": lambda p, c: _question().topic,
+    "maturity.Theme": lambda p, c: _question().theme,
+    "maturity.Question": lambda p, c: _question(),
+    "maturity.LevelStatement": lambda p, c: _model("maturity.LevelStatement").objects.create(
+        question=_question(), level=1, text="It does not walk yet."
+    ),
 }
 
 PLATFORM_ADMIN_EXPECTED.update(
@@ -252,6 +287,16 @@ PLATFORM_ADMIN_EXPECTED.update(
         "alerts.AlertSubscription": VIEW_AND_DELETE,
         "alerts.AlertRun": VIEW_AND_DELETE,
         "alerts.AlertFeedback": VIEW_AND_DELETE,
+        # The capability pages (versioned, audited) and import-maturity change these.
+        "maturity.Domain": READ_ONLY,
+        "maturity.Capability": READ_ONLY,
+        "maturity.CapabilityVersion": READ_ONLY,
+        "maturity.MaturityModel": READ_ONLY,
+        "maturity.MaturityLevel": READ_ONLY,
+        "maturity.Topic": READ_ONLY,
+        "maturity.Theme": READ_ONLY,
+        "maturity.Question": READ_ONLY,
+        "maturity.LevelStatement": READ_ONLY,
     }
 )
 

@@ -5,6 +5,10 @@ the ones they started, submitted or settled questions of. When a person deletes 
 their answers go (all of them: those of open assessments would otherwise still count, and a
 submitted assessment's results are kept as its scores, which name nobody); the assessments they
 started or submitted stay with the council, without their name.
+
+Capability model: the versions a platform admin saved. Roadmaps: the council profiles a person
+last changed and the actions they added. These keep the council's work when the person goes
+(their name is emptied: the foreign keys are ``SET_NULL``).
 """
 
 from __future__ import annotations
@@ -12,7 +16,15 @@ from __future__ import annotations
 from django.db.models import Q
 
 from civictalent.core.privacy import ErasureStep, Person, PersonalDataSource, Rows, rows
-from civictalent.maturity.models import Answer, Assessment, Contributor, Settlement
+from civictalent.maturity.models import (
+    Answer,
+    Assessment,
+    CapabilityVersion,
+    Contributor,
+    CouncilProfile,
+    RoadmapAction,
+    Settlement,
+)
 
 
 def maturity_answers(person: Person) -> Rows:
@@ -61,6 +73,28 @@ def maturity_assessments_led(person: Person) -> Rows:
     ]
 
 
+def capability_versions_saved(person: Person) -> Rows:
+    return rows(
+        CapabilityVersion.objects.filter(changed_by=person.user)
+        .order_by("changed_at")
+        .values("capability__name", "number", "summary", "changed_at")
+    )
+
+
+def roadmap_changes(person: Person) -> Rows:
+    return [
+        {"you": "changed the council's profile", **row}
+        for row in CouncilProfile.objects.filter(updated_by=person.user)
+        .order_by("updated_at")
+        .values("organisation__name", "size", "structure", "on_costs_percent", "updated_at")
+    ] + [
+        {"you": "added a roadmap action", **row}
+        for row in RoadmapAction.objects.filter(created_by=person.user)
+        .order_by("created_at")
+        .values("organisation__name", "title", "owner", "due_on", "status", "created_at")
+    ]
+
+
 def maturity_answers_delete(person: Person) -> int:
     deleted, _ = Answer.objects.filter(user=person.user).delete()
     return deleted
@@ -81,6 +115,18 @@ SOURCES = (
             "maturity.Assessment.submitted_by",
             "maturity.Settlement.settled_by",
         ),
+    ),
+)
+SOURCES += (
+    PersonalDataSource(
+        "capability_versions_saved.json",
+        capability_versions_saved,
+        ("maturity.CapabilityVersion.changed_by",),
+    ),
+    PersonalDataSource(
+        "maturity_roadmap_changes.json",
+        roadmap_changes,
+        ("maturity.CouncilProfile.updated_by", "maturity.RoadmapAction.created_by"),
     ),
 )
 ERASURE = (ErasureStep("maturity_answers_deleted", maturity_answers_delete),)
