@@ -100,7 +100,7 @@ def maturity_answers_delete(person: Person) -> int:
     return deleted
 
 
-SOURCES = (
+SOURCES: tuple[PersonalDataSource, ...] = (
     PersonalDataSource("maturity_answers.json", maturity_answers, ("maturity.Answer.user",)),
     PersonalDataSource(
         "maturity_contributions.json",
