@@ -1,5 +1,5 @@
 """The maturity app's panels of the dashboard (core/dashboard.py): assessments waiting for the
-person's answers."""
+person's answers, and each of their councils' maturity and roadmap."""
 
 from __future__ import annotations
 
@@ -9,6 +9,9 @@ from django.urls import reverse
 
 from civictalent.core.dashboard import Entry, Panel, Section, noun
 from civictalent.maturity.assessment_selectors import assessments_waiting_for
+from civictalent.maturity.models import Assessment, AssessmentStatus
+from civictalent.organisations.models import Organisation
+from civictalent.organisations.predicates import council_roles
 
 SHOWN = 5
 
@@ -38,4 +41,44 @@ def assessments_to_answer(user: Any) -> Panel | None:
     )
 
 
-PANELS = (assessments_to_answer,)
+def council_maturity(user: Any) -> Panel | None:
+    """For a member of a council: its latest submitted level, and one click to its assessments
+    and its roadmap. Two queries; nothing for someone in no council."""
+    councils = list(
+        Organisation.objects.filter(pk__in=council_roles(user)).order_by("short_name")[:SHOWN]
+    )
+    if not councils:
+        return None
+    latest: dict[int, Assessment] = {}
+    for assessment in Assessment.objects.filter(
+        organisation__in=councils, status=AssessmentStatus.SUBMITTED
+    ).order_by("organisation_id", "-submitted_at", "-pk"):
+        latest.setdefault(assessment.organisation_id, assessment)
+
+    def detail(council: Organisation) -> str:
+        found = latest.get(council.pk)
+        if found is None:
+            return "no submitted assessment yet"
+        return f"level {found.overall_level} of 5 in {found.name}"
+
+    first = councils[0]
+    return Panel(
+        section=Section.COUNCIL,
+        order=40,
+        title="Maturity and roadmap",
+        count=None,
+        summary="Where your council stands, and which roles to fund next",
+        action_text="See the roadmap",
+        action_href=reverse("maturity:roadmap", kwargs={"slug": first.slug}),
+        entries=tuple(
+            Entry(
+                f"{council.short_name}'s maturity assessments",
+                reverse("maturity:council", kwargs={"slug": council.slug}),
+                detail(council),
+            )
+            for council in councils
+        ),
+    )
+
+
+PANELS = (assessments_to_answer, council_maturity)
