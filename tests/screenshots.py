@@ -12,6 +12,7 @@ permission matrix's.
 from __future__ import annotations
 
 import html
+import os
 import re
 import shutil
 import subprocess
@@ -48,8 +49,14 @@ ROLE_NAMES = {
 
 def shot_plan() -> list[tuple[str, list[str]]]:
     """Every page to picture (a URL name, or a sign-in page's address) and the roles to picture
-    it as: everyone the permission matrix lets read it."""
-    return [*PAGE_ROLES, *((url, ["anonymous"]) for url in SIGN_IN_PAGES)]
+    it as: everyone the permission matrix lets read it. With CIVICTALENT_SCREENSHOT_PAGES set
+    (comma-separated beginnings, such as ``maturity:,capabilities:``) only the pages whose name
+    begins with one of them."""
+    plan = [*PAGE_ROLES, *((url, ["anonymous"]) for url in SIGN_IN_PAGES)]
+    wanted = [
+        part for part in os.environ.get("CIVICTALENT_SCREENSHOT_PAGES", "").split(",") if part
+    ]
+    return [row for row in plan if row[0].startswith(tuple(wanted))] if wanted else plan
 
 
 @dataclass(frozen=True)
@@ -169,7 +176,10 @@ def test_screenshots_of_every_page(
     with ThreadPoolExecutor(max_workers=1) as thumbnailer:
         made = {}
         try:
+            wanted = {name for name, _ in shot_plan()}
             for found in every_page(people, data):
+                if found.name not in wanted:
+                    continue
                 if not found.html:
                     left_out.append(found.name)
                     continue

@@ -93,6 +93,9 @@ class Total:
         if self.is_complete:
             return pounds_text(self.known_pence)
         roles = "1 role" if self.uncosted_roles == 1 else f"{self.uncosted_roles} roles"
+        if self.known_pence == 0:
+            # "At least £0" says nothing: say why there is no figure instead.
+            return f"not costed (London pay hidden for {roles})"
         return f"at least {pounds_text(self.known_pence)} ({roles} not costed)"
 
     @property
@@ -219,10 +222,11 @@ def _role_plans(
     plans = []
     for role in capability.roles:
         fte = role.fte_for(size)
-        median = medians.get(role.role_level_id)
         if fte == 0:
-            cost: int | None = 0
-        elif median is None:
+            continue  # not a role a council of this size needs for the capability
+        median = medians.get(role.role_level_id)
+        cost: int | None
+        if median is None:
             cost = None
         else:
             cost = annual_cost_pence(median, fte, on_costs_percent)

@@ -231,3 +231,24 @@ def test_plan_properties(
     assert total.uncosted_roles == sum(1 for r in roles if r.annual_cost_pence is None)
     assert all(r.annual_cost_pence is not None or r.median_pence is None for r in roles)
     assert total.known_pence == sum(g.total.known_pence for g in plan.groups)
+
+
+def test_a_role_a_council_of_its_size_does_not_need_is_left_out() -> None:
+    # Seen in the roadmap's screenshot: a chief information security officer at 0 FTE for a
+    # medium council was listed, costing £0.
+    needed, not_at_this_size = role(1), role(2, medium="0")
+    plan: object = plan_for(
+        [capability(1, 1, needed, not_at_this_size)], london_median_pence={1: 4_000_000}
+    )
+    (item,) = plan.items  # type: ignore[attr-defined]
+    assert [found.role.role_level_id for found in item.roles] == [1]
+
+
+def test_a_total_with_no_known_cost_says_why_rather_than_at_least_nothing() -> None:
+    # Seen in the screenshot too: "at least £0 (2 roles not costed)".
+    assert Total(uncosted_roles=2, fte=Decimal(2)).text == (
+        "not costed (London pay hidden for 2 roles)"
+    )
+    assert (
+        Total(known_pence=100_000, uncosted_roles=1).text == "at least £1,000 (1 role not costed)"
+    )
