@@ -97,7 +97,7 @@ def test_the_roadmap_shows_the_costed_plan(people: dict[str, Any], plan_data: An
     assert body.index("Data engineering") < body.index("Data governance")
     # Medium council, 30% on-costs: 40,000 x 1.5 x 1.3 = £78,000; 50,000 x 1 x 1.3 = £65,000.
     assert "£78,000" in body and "£65,000" in body
-    assert "Not costed" in body and "at least £143,000 (1 role not costed)" in body
+    assert "Not costed" in body and "At least £143,000 (1 role not costed)" in body
     # Next stage: data science, 60,000 x 1 x 1.3 = £78,000.
     assert "Data science" in body
     level = plan_data["levels"][0]
