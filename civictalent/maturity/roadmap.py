@@ -225,11 +225,7 @@ def _role_plans(
         if fte == 0:
             continue  # not a role a council of this size needs for the capability
         median = medians.get(role.role_level_id)
-        cost: int | None
-        if median is None:
-            cost = None
-        else:
-            cost = annual_cost_pence(median, fte, on_costs_percent)
+        cost = None if median is None else annual_cost_pence(median, fte, on_costs_percent)
         plans.append(RolePlan(role=role, fte=fte, median_pence=median, annual_cost_pence=cost))
     return tuple(plans)
 
