@@ -222,7 +222,9 @@ def test_an_assessment_becomes_a_costed_roadmap_and_a_draft_job_description(
     with open(path, "rb") as handle:
         word = docx.Document(io.BytesIO(handle.read()))
     words = "\n".join(paragraph.text for paragraph in word.paragraphs)
-    cells = "\n".join(cell.text for table in word.tables for row in table.rows for cell in row.cells)
+    cells = "\n".join(
+        cell.text for table in word.tables for row in table.rows for cell in row.cells
+    )
     assert "gap" in words.lower() and "cost" in words.lower()
     assert capability.name in words + cells
     assert Decimal(assessment.overall_score or 0) > 0
