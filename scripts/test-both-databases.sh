@@ -13,10 +13,22 @@ env -u DATABASE_URL .venv/bin/pytest "$@" >"$logs/sqlite.log" 2>&1 &
 sqlite=$!
 DATABASE_URL="$TEST_POSTGRES_URL" .venv/bin/pytest "$@" >"$logs/postgres.log" 2>&1 &
 postgres=$!
+# A line a minute, so a long run is seen to be moving.
+(
+    while kill -0 "$sqlite" 2>/dev/null || kill -0 "$postgres" 2>/dev/null; do
+        sleep 60
+        progress() { grep -o '\[ *[0-9]*%\]' "$1" 2>/dev/null | tail -1; }
+        echo "after $(($(date +%s) - started)) s: SQLite $(progress "$logs/sqlite.log")," \
+            "PostgreSQL $(progress "$logs/postgres.log")"
+    done
+) &
+ticker=$!
 wait "$sqlite"
 sqlite_status=$?
 wait "$postgres"
 postgres_status=$?
+kill "$ticker" 2>/dev/null
+wait "$ticker" 2>/dev/null
 echo "=== The suite on SQLite (exit $sqlite_status) ==="
 cat "$logs/sqlite.log"
 echo "=== The suite on PostgreSQL (exit $postgres_status) ==="

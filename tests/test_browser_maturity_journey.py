@@ -22,6 +22,7 @@ import pytest
 from django.urls import reverse
 
 from civictalent.accounts.models import User
+from civictalent.framework.services import framework_load_starter
 from civictalent.jdlibrary.models import JobDescription
 from civictalent.maturity.capability_services import capability_model_load_starter
 from civictalent.maturity.maturity_services import maturity_model_load_starter
@@ -53,6 +54,7 @@ def prepare(council: Organisation) -> tuple[MaturityModel, Capability]:
     """The starter maturity and capability models; six other councils' submitted assessments
     (so London shows); London pay and an exemplar for the first role of a capability Hackney
     will lack at stage 2."""
+    framework_load_starter()  # an earlier test's flush may have emptied it
     maturity_model_load_starter()
     capability_model_load_starter()
     model = MaturityModel.objects.get(is_default=True)

@@ -51,6 +51,7 @@ def test_every_app_contributes_its_panels_through_the_registry() -> None:
         "civictalent.organisations.dashboard",
         "civictalent.jdlibrary.dashboard",
         "civictalent.jobs.dashboard",
+        "civictalent.maturity.dashboard",
     }
 
 
@@ -96,6 +97,23 @@ def test_a_council_admin_also_sees_requests_to_join_and_adverts_to_approve(
     assert people["member_b"].name in page
     assert reverse("jobs:vacancy_publish", kwargs={"pk": waiting.pk}) in page
     assert reverse("jobs:moderation") in page
+
+
+def test_a_council_admin_sees_where_the_council_stands_and_its_roadmap(
+    people: dict[str, Any], council_a: Any
+) -> None:
+    from civictalent.maturity.tests.factories_results import make_model, submit
+
+    assert "Maturity and roadmap" not in titles(people["member_a"])
+    page = page_for(people["admin_a"])
+    assert "no submitted assessment yet" in page
+
+    submit(council_a, make_model(), 3, name="Spring 2027")
+
+    page = page_for(people["admin_a"])
+    assert "level 3 of 5 in Spring 2027" in page
+    assert reverse("maturity:roadmap", kwargs={"slug": council_a.slug}) in page
+    assert reverse("maturity:council", kwargs={"slug": council_a.slug}) in page
 
 
 def test_a_council_that_uses_loti_is_told_where_to_change_that(

@@ -366,6 +366,180 @@ WRITE_CASES: dict[str, Callable[[CouncilB, dict[str, Any]], Target]] = {
     "api_tokens:revoke": lambda b, p: _api_token_revoked(b),
 }
 
+
+# --- The maturity app: council B's assessments, results and roadmap ---------------------------
+
+
+def _maturity_model() -> Any:
+    from civictalent.maturity.maturity_services import maturity_model_load_starter
+    from civictalent.maturity.models import MaturityModel
+
+    maturity_model_load_starter()
+    return MaturityModel.objects.get(is_default=True)
+
+
+def _assessment(b: CouncilB, *, submitted: bool = False, agreed: bool = False) -> Any:
+    """Council B's assessment: its admin and a member contributors who answered the first
+    question, disagreeing (so there is something to settle) unless ``agreed``; or submitted."""
+    from civictalent.maturity.models import Answer, Assessment, Contributor, Question
+    from civictalent.maturity.results_services import (
+        assessment_results_record,
+        london_scores_refresh,
+    )
+
+    model = _maturity_model()
+    assessment = Assessment.objects.create(organisation=b.council, model=model, name="B's")
+    for person, level in ((b.admin, 2), (b.member, 2 if agreed else 4)):
+        Contributor.objects.create(assessment=assessment, user=person)
+        first = Question.objects.filter(model=model).order_by("topic__order", "order").first()
+        Answer.objects.create(assessment=assessment, question=first, user=person, level=level)
+    if submitted:
+        questions = Question.objects.filter(model=model).values_list("pk", flat=True)
+        assessment_results_record(assessment=assessment, final_levels=dict.fromkeys(questions, 3))
+        assessment.status = "submitted"
+        assessment.submitted_at = timezone.now()
+        assessment.save()
+        london_scores_refresh(model=model)
+    return assessment
+
+
+def _maturity_counts() -> Callable[[], Any]:
+    from civictalent.maturity.models import (
+        Answer,
+        Assessment,
+        CapabilityCoverage,
+        Contributor,
+        CouncilProfile,
+        RoadmapAction,
+        Settlement,
+    )
+
+    return both(
+        counts(
+            Assessment,
+            Contributor,
+            Answer,
+            Settlement,
+            CouncilProfile,
+            CapabilityCoverage,
+            RoadmapAction,
+        ),
+        lambda: sorted(Answer.objects.values_list("user_id", "question_id", "level")),
+    )
+
+
+def _assessment_target(b: CouncilB, data: dict[str, Any], *, agreed: bool = False) -> Target:
+    assessment = _assessment(b, agreed=agreed)
+    return Target({"pk": assessment.pk}, data, both(snapshot(assessment), _maturity_counts()))
+
+
+def _first_question(assessment: Any) -> Any:
+    from civictalent.maturity.models import Question
+
+    return Question.objects.filter(model=assessment.model).order_by("topic__order", "order")[0]
+
+
+def _topic_answers(b: CouncilB) -> Target:
+    assessment = _assessment(b)
+    question = _first_question(assessment)
+    return Target(
+        {"pk": assessment.pk, "topic_slug": question.topic.slug},
+        {f"q{question.pk}": "5", "later": "1"},
+        both(snapshot(assessment), _maturity_counts()),
+    )
+
+
+def _settle(b: CouncilB) -> Target:
+    assessment = _assessment(b)
+    question = _first_question(assessment)
+    return Target(
+        {"pk": assessment.pk, "question_pk": question.pk},
+        {f"s{question.pk}-level": "5", f"s{question.pk}-reason": "Council A says so."},
+        both(snapshot(assessment), _maturity_counts()),
+    )
+
+
+def _roadmap_action(b: CouncilB) -> Any:
+    from civictalent.maturity.models import RoadmapAction
+
+    return RoadmapAction.objects.create(organisation=b.council, title="B's plan", owner="CDO")
+
+
+def _capability() -> Any:
+    from civictalent.maturity.capability_services import capability_model_load_starter
+    from civictalent.maturity.models import Capability
+
+    capability_model_load_starter()
+    return Capability.objects.order_by("pk").first()
+
+
+def _every_capability_covered() -> dict[str, str]:
+    from civictalent.maturity.models import Capability
+
+    _capability()
+    return {f"capability_{pk}": "covered" for pk in Capability.objects.values_list("pk", flat=True)}
+
+
+def _capability_edit(b: CouncilB, people: dict[str, Any]) -> Target:
+    from civictalent.maturity.models import CapabilityVersion
+
+    capability = _capability()
+    form = {
+        "version": str(capability.version),
+        "domain": str(capability.domain_id),
+        "name": "Changed by a council",
+        "description": capability.description,
+        "benefits": capability.benefits,
+        "responsibilities": capability.responsibilities,
+        "must_have_stage": str(capability.must_have_stage),
+        "roles-TOTAL_FORMS": "0",
+        "roles-INITIAL_FORMS": "0",
+        "roles-MIN_NUM_FORMS": "0",
+        "roles-MAX_NUM_FORMS": "1000",
+    }
+    return Target(
+        {"slug": capability.slug}, form, both(snapshot(capability), counts(CapabilityVersion))
+    )
+
+
+MATURITY_WRITE_CASES: dict[str, Callable[[CouncilB, dict[str, Any]], Target]] = {
+    "maturity:start": lambda b, p: Target(
+        {"slug": b.council.slug},
+        {"name": "Council A's", "model": str(_maturity_model().pk)},
+        _maturity_counts(),
+    ),
+    "maturity:contributors": lambda b, p: _assessment_target(
+        b, {"invite": "1", "people": [str(b.editor.pk)]}
+    ),
+    "maturity:topic": lambda b, p: _topic_answers(b),
+    "maturity:settle": lambda b, p: _settle(b),
+    "maturity:submit": lambda b, p: _assessment_target(b, {}, agreed=True),
+    "maturity:profile": lambda b, p: Target(
+        {"slug": b.council.slug},
+        {"size": "large", "on_costs_percent": "5", "structure": "centralised"},
+        _maturity_counts(),
+    ),
+    "maturity:coverage": lambda b, p: Target(
+        {"slug": b.council.slug},
+        _every_capability_covered(),
+        _maturity_counts(),
+    ),
+    "maturity:action_add": lambda b, p: Target(
+        {"slug": b.council.slug},
+        {"title": "Council A's idea", "owner": "Someone", "status": "not_started"},
+        _maturity_counts(),
+    ),
+    "maturity:action_edit": lambda b, p: (
+        lambda action: Target(
+            {"slug": b.council.slug, "pk": action.pk},
+            {"title": "Changed", "owner": "Council A", "status": "done", "delete": "1"},
+            both(snapshot(action), _maturity_counts()),
+        )
+    )(_roadmap_action(b)),
+    "capabilities:edit": _capability_edit,
+}
+WRITE_CASES.update(MATURITY_WRITE_CASES)
+
 # More forged links: the attacker's own link, edited to point at someone else's alert.
 EDITED_LINK_CASES: dict[str, Callable[[], Target]] = {
     "alerts:manage": lambda: _alert("manage", {"action": "unsubscribe"}, edited=True),
@@ -402,6 +576,22 @@ READ_CASES: dict[str, Callable[[CouncilB], Target]] = {
     "api_tokens:list": lambda b: Target({"slug": b.council.slug}),
 }
 
+READ_CASES.update(
+    {
+        "maturity:council": lambda b: Target({"slug": b.council.slug}),
+        "maturity:assessment": lambda b: Target({"pk": _assessment(b).pk}),
+        "maturity:disagreements": lambda b: Target({"pk": _assessment(b).pk}),
+        "maturity:results": lambda b: Target({"pk": _assessment(b, submitted=True).pk}),
+        "maturity:results_csv": lambda b: Target({"pk": _assessment(b, submitted=True).pk}),
+        "maturity:results_docx": lambda b: Target({"pk": _assessment(b, submitted=True).pk}),
+        "maturity:progress": lambda b: Target({"slug": b.council.slug}),
+        "maturity:roadmap": lambda b: Target({"slug": b.council.slug}),
+        "maturity:investment_case": lambda b: Target({"slug": b.council.slug}),
+        # The capability model is the platform's: its history is for platform admins only.
+        "capabilities:history": lambda b: Target({"slug": _capability().slug}),
+    }
+)
+
 NOT_COUNCIL_OWNED: dict[str, str] = {
     "organisations:detail": "a council's public page",
     "organisations:join": "asking to join another council is what the page is for",
@@ -415,6 +605,9 @@ NOT_COUNCIL_OWNED: dict[str, str] = {
     "salaries:payscales_spine": "pay spines are public facts, read by any signed-in person",
     "salaries:payscales_grade_map": "grade maps are public facts, read by any signed-in person",
     "jobs:import_template": "a public example file",
+    "capabilities:detail": "the capability model is public",
+    "capabilities:domain": "the capability model is public",
+    "maturity:model": "maturity models are public",
 }
 
 
@@ -576,6 +769,7 @@ def test_copying_a_shared_jd_into_council_b_is_refused(
 # refusals above are refusals, not a form that would have failed anyway.
 PLATFORM_ONLY_WRITES = {
     "organisations:edit",
+    "capabilities:edit",
     "jobs:settings",
     "jobs:vacancy_publish",
     "jobs:vacancy_reject",

@@ -39,8 +39,9 @@ CORE_BUDGETS: dict[str, int] = {
     "core:cookies": 5,
     "core:contact": 5,
     "core:healthz": 9,
-    # The dashboard: every app's panels, a count and a short list each (core/dashboard.py).
-    "core:dashboard": 17,
+    # The dashboard: every app's panels, a count and a short list each (core/dashboard.py);
+    # measured 19 with the maturity panels (assessments to answer, each council's level).
+    "core:dashboard": 20,
     "core:platform": 14,
     "core:audit_log": 8,
     "accounts:profile": 8,

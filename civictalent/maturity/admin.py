@@ -9,6 +9,7 @@ from typing import Any
 from django.contrib import admin
 from django.http import HttpRequest
 
+from civictalent.core.admin_audit import PersonalDataViewAudit
 from civictalent.maturity.models import (
     Capability,
     CapabilityRole,
@@ -63,7 +64,8 @@ class CapabilityAdmin(ReadOnly):
 
 
 @admin.register(CapabilityVersion)
-class CapabilityVersionAdmin(ReadOnly):
+class CapabilityVersionAdmin(PersonalDataViewAudit, ReadOnly):
+    # Names who changed the capability model: a look at it is audited like other personal data.
     list_display = ["capability", "number", "summary", "changed_by", "changed_at"]
     list_select_related = ["capability", "changed_by"]
     raw_id_fields = ["capability", "changed_by"]

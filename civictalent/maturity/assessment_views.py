@@ -14,6 +14,7 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from civictalent.core.numbers import parse_bounded_int
 from civictalent.core.permissions import permission, public
 from civictalent.maturity import assessment_selectors as selectors
 from civictalent.maturity import assessment_services as services
@@ -149,9 +150,8 @@ def contributors(request: HttpRequest, pk: int) -> HttpResponse:
     members = selectors.members_to_invite(found)
     form = InviteForm(request.POST if "invite" in request.POST else None, members=members)
     if "remove" in request.POST:
-        chosen = request.POST.get("remove", "")
-        chosen_pk = int(chosen) if chosen.isdigit() else 0
-        contributor = get_object_or_404(found.contributors, pk=chosen_pk)
+        chosen_pk = parse_bounded_int(request.POST.get("remove"))
+        contributor = get_object_or_404(found.contributors, pk=chosen_pk or 0)
         name = contributor.user.name
         try:
             services.assessment_contributor_remove(contributor=contributor, removed_by=request.user)

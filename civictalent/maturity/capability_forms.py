@@ -98,7 +98,7 @@ class CapabilityForm(GovukFormMixin, forms.Form):
         return "\n".join(line for line in lines if line)
 
 
-class RoleRowForm(forms.Form):
+class RoleRowForm(GovukFormMixin, forms.Form):
     role_level = forms.TypedChoiceField(
         label="Role level", required=False, coerce=int, empty_value=None
     )

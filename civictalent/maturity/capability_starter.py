@@ -406,9 +406,10 @@ _INNOVATION = (
             "Explain to residents how AI is used",
         ),
         5,
+        # Not the starter framework's AI engineer: the official framework has no such role, so
+        # a council that imports it would be left with a capability role that cannot move.
         _roles(
-            ("senior-ai-engineer", "0.0", "0.5", "1.0"),
-            ("senior-machine-learning-engineer", "0.0", "0.0", "1.0"),
+            ("senior-machine-learning-engineer", "0.0", "0.5", "1.0"),
             ("head-of-data-ethics", "0.0", "0.0", "0.5"),
         ),
         is_emerging=True,

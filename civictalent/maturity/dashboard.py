@@ -42,11 +42,13 @@ def assessments_to_answer(user: Any) -> Panel | None:
 
 
 def council_maturity(user: Any) -> Panel | None:
-    """For a member of a council: its latest submitted level, and one click to its assessments
-    and its roadmap. Two queries; nothing for someone in no council."""
-    councils = list(
-        Organisation.objects.filter(pk__in=council_roles(user)).order_by("short_name")[:SHOWN]
-    )
+    """For a council admin (who starts assessments and answers for the plan): each of their
+    councils' latest submitted level, and one click to its assessments and its roadmap. Two
+    queries; nothing for anyone who is no council's admin."""
+    administered = [pk for pk, role in council_roles(user).items() if role == "admin"]
+    if not administered:
+        return None
+    councils = list(Organisation.objects.filter(pk__in=administered).order_by("short_name")[:SHOWN])
     if not councils:
         return None
     latest: dict[int, Assessment] = {}

@@ -8,6 +8,7 @@ from typing import Any
 from django import forms
 
 from civictalent.core.forms import GovukFormMixin
+from civictalent.core.numbers import parse_bounded_int
 from civictalent.maturity.models import (
     ActionStatus,
     Capability,
@@ -147,12 +148,15 @@ def parse_date_parts(day: str, month: str, year: str, *, what: str) -> datetime.
     ]
     if missing:
         raise ValueError(f"The {what} must include a {' and a '.join(missing)}.")
-    if not all(part.isascii() and part.isdigit() and len(part) <= 4 for part in parts):
+    day_number, month_number, year_number = (
+        parse_bounded_int(part, maximum=9999) for part in parts
+    )
+    if day_number is None or month_number is None or year_number is None:
         raise ValueError(f"Enter the {what} as numbers, like 27 3 2027.")
     if len(parts[2]) != 4:
         raise ValueError(f"Enter the year of the {what} with four digits, like 2027.")
     try:
-        return datetime.date(int(parts[2]), int(parts[1]), int(parts[0]))
+        return datetime.date(year_number, month_number, day_number)
     except ValueError:
         raise ValueError(f"The {what} must be a real date.") from None
 
