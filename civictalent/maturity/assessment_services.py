@@ -18,10 +18,8 @@ from django.db import IntegrityError, transaction
 from django.urls import reverse
 from django.utils import timezone
 
-from civictalent.core.admin_audit import personal_data_view_record
 from civictalent.core.audit import audit_record
 from civictalent.core.emails import email_queue, render_email, site_url
-from civictalent.core.predicates import is_platform_admin
 from civictalent.maturity.maturity_services import maturity_model_load_starter
 from civictalent.maturity.models import (
     Answer,
@@ -38,7 +36,6 @@ from civictalent.maturity.results_services import (
 )
 from civictalent.maturity.scoring import disagrees, final_level
 from civictalent.organisations.models import Membership, Organisation
-from civictalent.organisations.predicates import is_council_member
 
 EVIDENCE_LENGTH = 2_000
 REASON_LENGTH = 2_000
@@ -283,18 +280,3 @@ def assessment_submit(*, assessment: Assessment, submitted_by: Any) -> Assessmen
         organisation=assessment.organisation,
     )
     return assessment
-
-
-def council_view_record(*, request: Any, organisation: Organisation, what: str) -> None:
-    """Audit a platform admin reading a council's private maturity pages, unless they are a
-    member of that council."""
-    user = request.user
-    if not is_platform_admin(user) or is_council_member(user, organisation):
-        return
-    personal_data_view_record(
-        request=request,
-        target_type=organisation._meta.label,
-        target_id=str(organisation.pk),
-        summary=f"{user} viewed {what} of {organisation.short_name}",
-        organisation=organisation,
-    )

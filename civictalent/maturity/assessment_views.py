@@ -22,10 +22,8 @@ from civictalent.maturity.assessment_forms import InviteForm, SettleForm, StartF
 from civictalent.maturity.models import Assessment, MaturityModel, Question
 from civictalent.organisations.models import Organisation
 from civictalent.organisations.predicates import council_roles
-
-
-def organisation_from_slug(request: HttpRequest, slug: str, **_: object) -> Organisation:
-    return get_object_or_404(Organisation, slug=slug, is_active=True)
+from civictalent.organisations.services import council_private_view_record
+from civictalent.organisations.views import organisation_from_slug
 
 
 def assessment_from_pk(request: HttpRequest, pk: int, **_: object) -> Assessment:
@@ -75,8 +73,10 @@ def model_detail(request: HttpRequest, slug: str) -> HttpResponse:
 @require_GET
 def council(request: HttpRequest, slug: str) -> HttpResponse:
     organisation = organisation_from_slug(request, slug)
-    services.council_view_record(
-        request=request, organisation=organisation, what="the maturity assessments"
+    council_private_view_record(
+        request=request,
+        organisation=organisation,
+        what=f"the maturity assessments of {organisation.short_name}",
     )
     return render(
         request,
@@ -122,8 +122,10 @@ def start(request: HttpRequest, slug: str) -> HttpResponse:
 @require_GET
 def assessment(request: HttpRequest, pk: int) -> HttpResponse:
     found = assessment_from_pk(request, pk)
-    services.council_view_record(
-        request=request, organisation=found.organisation, what=f"the assessment {found.name}"
+    council_private_view_record(
+        request=request,
+        organisation=found.organisation,
+        what=f"the assessment {found.name} of {found.organisation.short_name}",
     )
     can_manage = request.user.has_perm("maturity.manage_assessment", found)
     context: dict[str, Any] = {

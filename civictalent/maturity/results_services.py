@@ -3,16 +3,10 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any
 
 from django.db import transaction
-from django.db.models import Model
-from django.http import HttpRequest
 from django.utils import timezone
 
-from civictalent.core.admin_audit import personal_data_view_record
-from civictalent.core.models import AuditEvent
-from civictalent.core.predicates import is_platform_admin
 from civictalent.maturity.models import (
     Assessment,
     AssessmentScore,
@@ -23,8 +17,6 @@ from civictalent.maturity.models import (
     ScoreKind,
 )
 from civictalent.maturity.scoring import QuestionPlace, Score, Scores, score_assessment
-from civictalent.organisations.models import Organisation
-from civictalent.organisations.predicates import is_council_member
 
 OVERALL = "overall"
 
@@ -113,22 +105,4 @@ def london_scores_refresh(*, model: MaturityModel) -> None:
         update_conflicts=True,
         unique_fields=["model", "dimension"],
         update_fields=["scores", "updated_at"],
-    )
-
-
-def results_view_record(
-    *, request: HttpRequest, organisation: Organisation, target: Model, what: str
-) -> AuditEvent | None:
-    """Record a platform admin reading a council's results (``what``: "Hackney's maturity results
-    for Spring 2027"), unless they belong to that council (then it is their own council's
-    everyday work)."""
-    user: Any = request.user
-    if not is_platform_admin(user) or is_council_member(user, organisation):
-        return None
-    return personal_data_view_record(
-        request=request,
-        target_type=target._meta.label,
-        target_id=str(target.pk),
-        summary=f"{user} viewed {what}",
-        organisation=organisation,
     )

@@ -8,36 +8,19 @@ member leaves an audit entry each time they read them.
 from __future__ import annotations
 
 from django.http import Http404, HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, render
+from django.shortcuts import render
 from django.utils.text import slugify
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
 from civictalent.core.permissions import permission
 from civictalent.maturity import results_exports, results_selectors
+from civictalent.maturity.assessment_views import assessment_from_pk
 from civictalent.maturity.models import Assessment, AssessmentStatus
-from civictalent.maturity.results_services import results_view_record
-from civictalent.organisations.models import Organisation
+from civictalent.organisations.services import council_private_view_record
+from civictalent.organisations.views import organisation_from_slug
 
 DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
-
-
-def assessment_from_pk(request: HttpRequest, pk: int, **_: object) -> Assessment:
-    """The assessment of the URL with its council and model, read once per request (the
-    permission check and the view share it)."""
-    cached: dict[int, Assessment] = request.__dict__.setdefault("_maturity_assessments", {})
-    if pk not in cached:
-        cached[pk] = get_object_or_404(
-            Assessment.objects.select_related("organisation", "model"), pk=pk
-        )
-    return cached[pk]
-
-
-def organisation_from_slug(request: HttpRequest, slug: str, **_: object) -> Organisation:
-    cached: dict[str, Organisation] = request.__dict__.setdefault("_maturity_councils", {})
-    if slug not in cached:
-        cached[slug] = get_object_or_404(Organisation, slug=slug, is_active=True)
-    return cached[slug]
 
 
 def _submitted(request: HttpRequest, pk: int) -> Assessment:
@@ -55,7 +38,7 @@ def _file_name(assessment: Assessment, extension: str) -> str:
 
 
 def _record_reading(request: HttpRequest, assessment: Assessment, what: str = "") -> None:
-    results_view_record(
+    council_private_view_record(
         request=request,
         organisation=assessment.organisation,
         target=assessment,
@@ -120,7 +103,7 @@ def results_docx(request: HttpRequest, pk: int) -> HttpResponse:
 def progress(request: HttpRequest, slug: str) -> HttpResponse:
     organisation = organisation_from_slug(request, slug)
     models = results_selectors.council_progress(organisation)
-    results_view_record(
+    council_private_view_record(
         request=request,
         organisation=organisation,
         target=organisation,

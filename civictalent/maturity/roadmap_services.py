@@ -10,13 +10,9 @@ from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.http import HttpRequest
 from django.utils import timezone
 
-from civictalent.core.admin_audit import personal_data_view_record
 from civictalent.core.audit import audit_record
-from civictalent.core.models import AuditEvent
-from civictalent.core.predicates import is_platform_admin
 from civictalent.maturity.models import (
     ActionStatus,
     Capability,
@@ -26,23 +22,6 @@ from civictalent.maturity.models import (
     RoadmapAction,
 )
 from civictalent.organisations.models import Organisation
-from civictalent.organisations.predicates import is_council_member
-
-
-def roadmap_view_record(
-    *, request: HttpRequest, organisation: Organisation, what: str = "roadmap"
-) -> AuditEvent | None:
-    """Record a platform admin reading a council's plan, unless they belong to the council."""
-    user: Any = request.user
-    if not is_platform_admin(user) or is_council_member(user, organisation):
-        return None
-    return personal_data_view_record(
-        request=request,
-        target_type=organisation._meta.label,
-        target_id=str(organisation.pk),
-        summary=f"{user} read the {what} of {organisation.short_name}",
-        organisation=organisation,
-    )
 
 
 @transaction.atomic

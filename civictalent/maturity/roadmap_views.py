@@ -18,6 +18,7 @@ from civictalent.maturity.models import Capability, RoadmapAction
 from civictalent.maturity.roadmap_documents import cost_method, investment_case_docx
 from civictalent.maturity.roadmap_forms import CouncilProfileForm, CoverageForm, RoadmapActionForm
 from civictalent.organisations.models import Organisation
+from civictalent.organisations.services import council_private_view_record
 from civictalent.organisations.views import organisation_from_slug
 
 DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
@@ -35,7 +36,9 @@ def _field_errors(form: Any, error: ValidationError) -> None:
 @require_GET
 def roadmap(request: HttpRequest, slug: str) -> HttpResponse:
     organisation = organisation_from_slug(request, slug)
-    services.roadmap_view_record(request=request, organisation=organisation)
+    council_private_view_record(
+        request=request, organisation=organisation, what=f"the roadmap of {organisation.short_name}"
+    )
     data = selectors.roadmap_data(organisation, request.user)
     can_edit = request.user.has_perm("maturity.edit_plan", organisation)
     return render(
@@ -170,7 +173,11 @@ def action_edit(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
 @require_GET
 def investment_case(request: HttpRequest, slug: str) -> HttpResponse:
     organisation = organisation_from_slug(request, slug)
-    services.roadmap_view_record(request=request, organisation=organisation, what="investment case")
+    council_private_view_record(
+        request=request,
+        organisation=organisation,
+        what=f"the investment case of {organisation.short_name}",
+    )
     data = selectors.roadmap_data(organisation, request.user)
     topics = selectors.lowest_topics(data.assessment) if data.assessment else []
     response = HttpResponse(investment_case_docx(data, topics=topics), content_type=DOCX)

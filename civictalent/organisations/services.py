@@ -24,7 +24,7 @@ from civictalent.organisations.models import (
     Role,
     domain_validator,
 )
-from civictalent.organisations.predicates import is_council_admin
+from civictalent.organisations.predicates import is_council_admin, is_council_member
 
 if TYPE_CHECKING:
     from civictalent.accounts.models import User  # the user model, named by settings
@@ -318,6 +318,25 @@ def organisation_update(
             changes=changes,
         )
     return organisation
+
+
+def council_private_view_record(
+    *, request: HttpRequest, organisation: Organisation, what: str, target: Any = None
+) -> AuditEvent | None:
+    """Record a platform admin reading a council's private page (``what``, for example
+    "Hackney's roadmap"; ``target`` the object read, the council by default), unless they are a
+    member of that council (then it is their own council's work)."""
+    user: Any = request.user
+    if not is_platform_admin(user) or is_council_member(user, organisation):
+        return None
+    read = target if target is not None else organisation
+    return personal_data_view_record(
+        request=request,
+        target_type=read._meta.label,
+        target_id=str(read.pk),
+        summary=f"{user} viewed {what}",
+        organisation=organisation,
+    )
 
 
 def council_people_view_record(

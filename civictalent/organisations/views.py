@@ -19,7 +19,12 @@ from civictalent.organisations.models import JoinRequest, Membership, Organisati
 
 
 def organisation_from_slug(request: HttpRequest, slug: str, **_: object) -> Organisation:
-    return get_object_or_404(Organisation, slug=slug, is_active=True)
+    """The active council of the URL, read once per request: the permission check and the view
+    both ask for it."""
+    cached: dict[str, Organisation] = request.__dict__.setdefault("_civictalent_councils", {})
+    if slug not in cached:
+        cached[slug] = get_object_or_404(Organisation, slug=slug, is_active=True)
+    return cached[slug]
 
 
 @cached_for_anonymous
