@@ -18,6 +18,7 @@ from decimal import Decimal, InvalidOperation
 from typing import Any
 
 from civictalent.core.invisible import without_invisible_controls
+from civictalent.core.spreadsheets import FORMULA_STARTS, spreadsheet_text
 
 COLUMNS: tuple[str, ...] = (
     "domain",
@@ -50,7 +51,6 @@ LARGEST_FTE = Decimal("100")
 YES = frozenset({"yes", "y", "true", "1"})
 NO = frozenset({"no", "n", "false", "0"})
 # A cell starting with one of these is a formula to Excel and LibreOffice (CSV injection).
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 _SLUG_CHARACTERS = frozenset("abcdefghijklmnopqrstuvwxyz0123456789-")
 
 
@@ -486,11 +486,6 @@ def _role(row: _Row, known_role_levels: Collection[str]) -> TableRole | None:
 
 
 # --- Capabilities into rows (exports) ----------------------------------------------------------
-
-
-def spreadsheet_text(value: str) -> str:
-    """Text a spreadsheet shows as it is and never runs as a formula (see salaries/exports.py)."""
-    return "'" + value if value.startswith(FORMULA_STARTS) else value
 
 
 def _yes_no(value: bool) -> str:

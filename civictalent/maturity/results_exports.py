@@ -10,10 +10,10 @@ from decimal import Decimal
 
 from django.utils import timezone
 
+from civictalent.core.spreadsheets import spreadsheet_text
 from civictalent.jdlibrary.documents_out import LANGUAGE, _set_document_language
 from civictalent.maturity.results_selectors import Change, ResultRow, Results
 from civictalent.maturity.scoring import MIN_COUNCILS
-from civictalent.salaries.exports import spreadsheet_text
 
 METHOD = (
     "Each question's level is the one its contributors agreed on, or the council admin's "

@@ -13,6 +13,7 @@ from collections.abc import Iterator
 from django.utils import timezone
 
 from civictalent.core.money import pounds_text, whole_pounds
+from civictalent.core.spreadsheets import spreadsheet_text
 from civictalent.salaries.selectors import PERIODS, STAT_KEYS, Benchmark, BenchmarkRow
 
 MEASURES = (("min", "Bottom of range"), ("mid", "Middle of range"), ("max", "Top of range"))
@@ -23,16 +24,6 @@ METHOD = (
     "and people, a figure is hidden when fewer than 5 salaries are behind it, or when one "
     "council supplies more than half of them; the number of salaries is always shown."
 )
-
-
-# A cell starting with one of these is a formula to Excel and LibreOffice (CSV injection).
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
-
-
-def spreadsheet_text(value: str) -> str:
-    """Text a spreadsheet shows as it is and never runs as a formula: one that would start a
-    formula (a council called "=HYPERLINK(...)") gets a leading apostrophe."""
-    return "'" + value if value.startswith(FORMULA_STARTS) else value
 
 
 def _whole_pounds_cell(pence: int | None) -> str:

@@ -17,9 +17,9 @@ from dataclasses import dataclass
 from django.utils import timezone
 
 from civictalent.core.money import whole_pounds
+from civictalent.core.spreadsheets import spreadsheet_text
 from civictalent.framework.models import RoleLevel
 from civictalent.salaries.benchmarks import LAST_12, PUBLIC_PREFIX
-from civictalent.salaries.exports import spreadsheet_text
 from civictalent.salaries.models import BenchmarkCell
 from civictalent.salaries.stats import GEOGRAPHY_LABELS, last_12_months_window
 
@@ -149,7 +149,7 @@ def _pounds_cell(pence: int | None) -> str:
 
 def as_csv(benchmarks: OpenBenchmarks) -> str:
     """One header row of the documented columns, then one row per role level and area. Text
-    that a spreadsheet would run as a formula is made inert (exports.spreadsheet_text)."""
+    that a spreadsheet would run as a formula is made inert (core.spreadsheets.spreadsheet_text)."""
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\r\n")
     writer.writerow([name for name, _ in CSV_COLUMNS])
