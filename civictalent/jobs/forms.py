@@ -17,6 +17,7 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.utils import timezone
 
+from civictalent.core.date_input import parse_date_parts
 from civictalent.core.forms import RICH_TEXT_HINT, GovukFormMixin, RichTextarea
 from civictalent.core.money import pounds_form_value, pounds_from_text
 from civictalent.core.numbers import parse_bounded_int
@@ -93,18 +94,11 @@ class ClosingDateMixin(forms.Form):
             if self.closing_required:
                 return None, "Enter the closing date."
             return None, ""
-        missing = [
-            name for name, value in zip(("day", "month", "year"), parts, strict=True) if not value
-        ]
-        if missing:
-            return None, f"The closing date must include a {' and a '.join(missing)}."
-        day_number, month, year = (parse_bounded_int(value, maximum=9999) for value in parts)
-        if day_number is None or month is None or year is None or len(parts[2]) != 4:
-            return None, "Enter the closing date as numbers, like 27 3 2026."
         try:
-            day = datetime.date(year, month, day_number)
-        except ValueError:
-            return None, "The closing date must be a real date."
+            day = parse_date_parts(*parts, what="closing date")
+        except ValueError as error:
+            return None, str(error)
+        assert day is not None  # some part was given
         try:
             at = parse_time(time_text) or DEFAULT_CLOSING_TIME
         except ValueError as error:
